@@ -1,0 +1,71 @@
+# HEADSTART — `make run` sets up and serves; `make test` runs everything CI runs.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app headstart
+HOST ?= 127.0.0.1
+PORT ?= 5000
+LOCALES_DIR := translations
+
+.PHONY: run serve test lint bench translations translations-compile audit install install-test browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Compiled catalogues are build products (not committed).
+translations-compile: $(VENV)/.installed
+	$(BIN)/pybabel compile --use-fuzzy -q -d $(LOCALES_DIR) 2>/dev/null || $(BIN)/pybabel compile -q -d $(LOCALES_DIR)
+
+translations: $(VENV)/.installed
+	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k _n:1,2 --sort-by-file --no-location \
+		--msgid-bugs-address="headstart@localhost" --project=HEADSTART -o $(LOCALES_DIR)/messages.pot .
+	$(BIN)/pybabel update -q -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching
+	$(BIN)/pybabel compile -q -d $(LOCALES_DIR)
+
+run: install translations-compile
+	$(FLASK) db upgrade
+	$(FLASK) demo load --if-empty
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+serve: install translations-compile
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+
+# Debian's Chromium for the browser tests (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null \
+		|| echo "Could not install chromium: browser tests will report why they skip"; }
+
+lint: install-test
+	$(BIN)/ruff check headstart tests bench migrations wsgi.py
+
+test: install-test translations-compile browser lint
+	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python bench/run.py
+
+audit: install-test
+	$(BIN)/pip install --quiet pip-audit bandit
+	$(BIN)/pip-audit --skip-editable
+	$(BIN)/bandit -q -r headstart -x headstart/demo
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
+	find $(LOCALES_DIR) -name '*.mo' -delete

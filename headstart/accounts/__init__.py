@@ -1,0 +1,1 @@
+"""Accounts: registration, sign-in, password reset, profile, export and deletion."""

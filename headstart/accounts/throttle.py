@@ -1,0 +1,38 @@
+"""Sign-in throttling: failed attempts counted per account and per client address.
+
+Counts live in the limiter's storage (``HEADSTART_RATELIMIT_STORAGE``), so with Redis the
+limit is shared by every worker and host.
+"""
+
+from __future__ import annotations
+
+from flask import current_app
+from limits import parse
+
+from headstart.extensions import limiter
+
+
+def _limits():
+    config = current_app.config
+    return (
+        (parse(config["LOGIN_LIMIT_PER_ACCOUNT"]), "login-account"),
+        (parse(config["LOGIN_LIMIT_PER_ADDRESS"]), "login-address"),
+    )
+
+
+def _keys(email: str, address: str | None):
+    account, per_address = _limits()
+    return ((account[0], account[1], email), (per_address[0], per_address[1], address or "-"))
+
+
+def is_blocked(email: str, address: str | None) -> bool:
+    """True when this account or this address has used up its failed attempts."""
+    strategy = limiter.limiter
+    return any(not strategy.test(item, scope, key) for item, scope, key in _keys(email, address))
+
+
+def record_failure(email: str, address: str | None) -> None:
+    """Count one failed sign-in against the account and the address."""
+    strategy = limiter.limiter
+    for item, scope, key in _keys(email, address):
+        strategy.hit(item, scope, key)

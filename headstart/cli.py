@@ -1,0 +1,10 @@
+"""Command groups of ``flask --app headstart …``."""
+
+
+def init_app(app) -> None:
+    """Register every area's command group."""
+    from headstart.accounts.cli import users
+    from headstart.demo.cli import demo
+
+    app.cli.add_command(users)
+    app.cli.add_command(demo)

@@ -1,0 +1,130 @@
+"""Settings: built-in defaults, then ``instance/config.py``, then ``HEADSTART_*`` variables.
+
+Every setting works without configuration: SQLite, the Whoosh index, uploads and the
+mail outbox all live under the instance folder, and a secret key is generated there on
+first run so that sessions survive restarts.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+#: Environment variables read at start-up, mapped to the Flask config key they set.
+ENVIRONMENT_SETTINGS = {
+    "HEADSTART_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "HEADSTART_SEARCH_BACKEND": "SEARCH_BACKEND",
+    "HEADSTART_INDEX_DIR": "INDEX_DIR",
+    "HEADSTART_SECRET_KEY": "SECRET_KEY",
+    "HEADSTART_MAIL_URL": "MAIL_URL",
+    "HEADSTART_MAIL_SENDER": "MAIL_SENDER",
+    "HEADSTART_UPLOAD_DIR": "UPLOAD_DIR",
+    "HEADSTART_OUTBOX_DIR": "OUTBOX_DIR",
+    "HEADSTART_RATELIMIT_STORAGE": "RATELIMIT_STORAGE_URI",
+    "HEADSTART_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
+    "HEADSTART_BASE_URL": "BASE_URL",
+}
+
+BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
+
+
+class Defaults:
+    """Working defaults; paths that depend on the instance folder are filled in later."""
+
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SEARCH_BACKEND = "whoosh"
+    INDEX_DIR: str | None = None
+    UPLOAD_DIR: str | None = None
+    OUTBOX_DIR: str | None = None
+    SECRET_KEY: str | None = None
+    MAIL_URL: str | None = None
+    MAIL_SENDER = "HEADSTART <no-reply@headstart.localhost>"
+    BASE_URL: str | None = None
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = False
+    #: Failed sign-ins allowed per account and per client address before answering 429.
+    LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
+    LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
+    #: Mail-sending forms (registration, password reset) per client address.
+    MAIL_FORM_LIMIT = "10 per hour"
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_NAME = "headstart_session"
+    PERMANENT_SESSION_LIFETIME = 14 * 24 * 3600
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    #: Lifetimes of e-mailed tokens, in seconds.
+    CONFIRM_TOKEN_MAX_AGE = 7 * 24 * 3600
+    RESET_TOKEN_MAX_AGE = 3600
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_DEFAULT_TIMEZONE = "UTC"
+    #: argon2id cost; the defaults are the OWASP minimum (19 MiB, 2 passes, 1 lane).
+    ARGON2_MEMORY_KIB = 19 * 1024
+    ARGON2_TIME_COST = 2
+    ARGON2_PARALLELISM = 1
+
+
+def load(app, overrides: dict | None = None) -> None:
+    """Fill ``app.config`` from defaults, the instance file, the environment and ``overrides``."""
+    app.config.from_object(Defaults)
+    app.config.from_pyfile("config.py", silent=True)
+    for env_name, key in ENVIRONMENT_SETTINGS.items():
+        value = os.environ.get(env_name)
+        if value:
+            if key in BOOLEAN_SETTINGS:
+                value = value.strip().lower() in {"1", "true", "yes", "on"}
+            app.config[key] = value
+    if overrides:
+        app.config.update(overrides)
+
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    config = app.config
+    config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(
+        config["SQLALCHEMY_DATABASE_URI"] or f"sqlite:///{instance / 'headstart.sqlite3'}"
+    )
+    config["INDEX_DIR"] = config["INDEX_DIR"] or str(instance / "index")
+    config["UPLOAD_DIR"] = config["UPLOAD_DIR"] or str(instance / "uploads")
+    config["OUTBOX_DIR"] = config["OUTBOX_DIR"] or str(instance / "outbox")
+    if not config["SECRET_KEY"]:
+        config["SECRET_KEY"] = _instance_secret_key(instance)
+    if config["SEARCH_BACKEND"] not in {"whoosh", "postgres"}:
+        raise ValueError(
+            "HEADSTART_SEARCH_BACKEND must be 'whoosh' or 'postgres', "
+            f"not {config['SEARCH_BACKEND']!r}"
+        )
+
+
+def normalise_database_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain ``postgres://`` and ``postgresql://`` URLs."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """Return the key kept in ``instance/secret_key``, creating it (mode 0600) when absent."""
+    path = instance / "secret_key"
+    try:
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+    except FileNotFoundError:
+        pass
+    key = secrets.token_urlsafe(48)
+    # O_EXCL: when two workers start at once, one writes and the other reads its key.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip() or key
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key)
+    logger.info("generated a new secret key in %s", path)
+    return key

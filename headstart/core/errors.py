@@ -1,0 +1,120 @@
+"""Domain errors raised by services, and the HTML / JSON error handlers.
+
+Services raise :class:`DomainError` subclasses; views turn them into flashes or form errors.
+Anything that escapes becomes a localised error page, or JSON under ``/api/``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from headstart.core.i18n import _l
+
+logger = logging.getLogger(__name__)
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken; the message is shown to the user."""
+
+    status_code = 422
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class PermissionDenied(DomainError):
+    """The acting user may not do this."""
+
+    status_code = 403
+
+
+class NotFound(DomainError):
+    """The thing asked for does not exist (or is not visible to the actor)."""
+
+    status_code = 404
+
+
+class Conflict(DomainError):
+    """The request conflicts with the current state (e.g. already a member)."""
+
+    status_code = 409
+
+
+#: Titles and explanations of the error pages, by status code.
+ERROR_TEXTS = {
+    400: (_l("Bad request"),
+          _l("The request could not be understood. Please go back and try again.")),
+    403: (_l("Not allowed"), _l("You do not have permission to open this page.")),
+    404: (_l("Page not found"),
+          _l("We could not find that page. It may have been moved or removed.")),
+    405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
+    409: (_l("Conflict"),
+          _l("This change conflicts with the current state. Please reload and try again.")),
+    413: (_l("File too large"), _l("What you sent is larger than the portal accepts.")),
+    422: (_l("Cannot process"), _l("The request was understood but could not be processed.")),
+    429: (_l("Too many attempts"),
+          _l("Too many attempts in a short time. Please wait a few minutes and try again.")),
+    500: (_l("Something went wrong"),
+          _l("An unexpected error happened on our side. It has been logged; "
+             "please try again later.")),
+    503: (_l("Temporarily unavailable"),
+          _l("The portal is temporarily unavailable. Please try again shortly.")),
+}
+
+
+def wants_json() -> bool:
+    """True for API requests, whose errors are JSON."""
+    return request.path.startswith("/api/")
+
+
+def render_error(code: int, message: str | None = None):
+    """Render the error page (or JSON body) for status ``code``."""
+    fallback = ERROR_TEXTS[400] if code < 500 else ERROR_TEXTS[500]
+    title, explanation = ERROR_TEXTS.get(code, fallback)
+    if wants_json():
+        body = {"error": {"code": code, "message": str(message or explanation)}}
+        return jsonify(body), code
+    return (
+        render_template("errors/error.html", code=code, title=title, explanation=explanation,
+                        message=message),
+        code,
+    )
+
+
+def init_app(app) -> None:
+    """Register the error handlers."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        logger.info("CSRF check failed on %s: %s", request.path, error.description)
+        return render_error(400, str(_l("The form had expired or was not sent from this site. "
+                                        "Please reload the page and send it again.")))
+
+    @app.errorhandler(DomainError)
+    def domain_error(error):
+        return render_error(error.status_code, error.message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        if error.code is None or error.code < 400:
+            return error
+        response = render_error(error.code)
+        if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
+            body, code = response
+            return body, code, {"Allow": ", ".join(error.valid_methods)}
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error):
+        if isinstance(error, HTTPException):
+            return http_error(error)
+        logger.exception("unhandled error on %s %s", request.method, request.path)
+        return render_error(500)
+
+    app.register_error_handler(InternalServerError, lambda error: render_error(500))

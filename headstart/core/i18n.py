@@ -1,0 +1,107 @@
+"""Languages of the interface and how the reader's locale is chosen.
+
+Order (SPEC §6): ``?lang=xx`` (remembered in a cookie), the signed-in member's preference,
+the browser's ``Accept-Language``, then English.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import current_app, g, request
+from flask_babel import get_locale, gettext, lazy_gettext, ngettext
+from flask_login import current_user
+
+_ = gettext
+_l = lazy_gettext
+_n = ngettext
+
+#: Interface languages, English first (the source language).
+LOCALES = (
+    "en", "cs", "de", "it", "nl", "pt", "sk", "hu", "ro",
+    "sq", "mk", "uk", "ru", "vi", "hy", "mn", "ar",
+)  # fmt: skip
+RTL_LOCALES = frozenset({"ar"})
+LANG_COOKIE = "headstart_lang"
+LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+
+def is_supported(code: str | None) -> bool:
+    """True when ``code`` is one of the interface languages."""
+    return bool(code) and code in LOCALES
+
+
+def select_locale() -> str:
+    """Flask-Babel locale selector implementing SPEC §6."""
+    if hasattr(g, "locale_code"):
+        return g.locale_code
+    code = request.args.get("lang")
+    if not is_supported(code):
+        code = request.cookies.get(LANG_COOKIE)
+    if not is_supported(code) and current_user and current_user.is_authenticated:
+        code = current_user.preferred_language
+    if not is_supported(code):
+        code = request.accept_languages.best_match(LOCALES)
+    if not is_supported(code):
+        code = current_app.config["BABEL_DEFAULT_LOCALE"]
+    g.locale_code = code
+    return code
+
+
+def remember_locale(response):
+    """After a request with a valid ``?lang=``, keep the choice in a cookie."""
+    code = request.args.get("lang")
+    if is_supported(code) and request.cookies.get(LANG_COOKIE) != code:
+        response.set_cookie(
+            LANG_COOKIE,
+            code,
+            max_age=LANG_COOKIE_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response
+
+
+def current_locale_code() -> str:
+    """The language code of the current request, e.g. ``"cs"``."""
+    return str(get_locale() or "en")
+
+
+def text_direction(code: str | None = None) -> str:
+    """``"rtl"`` for right-to-left locales, else ``"ltr"``."""
+    return "rtl" if (code or current_locale_code()) in RTL_LOCALES else "ltr"
+
+
+def language_name(code: str, in_locale: str | None = None) -> str:
+    """The name of language ``code``, written in ``in_locale`` (its own language by default)."""
+    try:
+        name = Locale.parse(code).get_display_name(in_locale or code)
+    except (ValueError, TypeError):
+        return code
+    return name[:1].upper() + name[1:] if name else code
+
+
+def country_name(code: str | None, in_locale: str | None = None) -> str:
+    """The localised name of ISO 3166 country ``code`` (``"MD"`` → "Moldova")."""
+    if not code:
+        return ""
+    territories = Locale.parse(in_locale or current_locale_code()).territories
+    return territories.get(code.upper(), code.upper())
+
+
+def country_choices(in_locale: str | None = None) -> list[tuple[str, str]]:
+    """All ISO 3166-1 countries as ``(code, localised name)``, sorted by name."""
+    territories = Locale.parse(in_locale or current_locale_code()).territories
+    pairs = [
+        (code, name)
+        for code, name in territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    ]
+    return sorted(pairs, key=lambda pair: pair[1].casefold())
+
+
+#: Two-letter CLDR territory codes that are not countries or territories migrants come from or
+#: go to (unions, pseudo-regions, uninhabited reserved codes). Kosovo (XK) stays: it is a corridor.
+_NOT_COUNTRIES = frozenset(
+    {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
+)

@@ -1,0 +1,125 @@
+"""Outgoing e-mail, delivered only after the database transaction commits.
+
+``HEADSTART_MAIL_URL`` (``smtp://user:pass@host:587?starttls=1`` or ``smtps://…``) sends
+over SMTP; without it each message is written to the outbox folder as one ``.eml`` file,
+which is what the tests read.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import smtplib
+import ssl
+import time
+import uuid
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from sqlalchemy import event
+
+from headstart.extensions import db
+
+logger = logging.getLogger(__name__)
+
+_PENDING = "headstart_pending_mail"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where a message goes: an SMTP URL or an outbox folder (captured when queued)."""
+
+    mail_url: str | None
+    outbox_dir: str
+
+
+def send_mail(to: str, subject: str, template: str, *, locale: str = "en", headers=None,
+              **context) -> EmailMessage:
+    """Render ``email/<template>.txt`` (and ``.html`` when present) and queue the message.
+
+    The message is delivered after the current transaction commits and dropped if it rolls
+    back, so no one is told about a change that did not happen.
+    """
+    with force_locale(locale):
+        subject_text = str(subject)
+        text = render_template(f"email/{template}.txt", **context)
+        html = _render_optional(f"email/{template}.html", **context)
+    message = EmailMessage()
+    message["Subject"] = subject_text
+    message["From"] = current_app.config["MAIL_SENDER"]
+    message["To"] = to
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = make_msgid(domain="headstart.localhost")
+    for name, value in (headers or {}).items():
+        message[name] = value
+    message.set_content(text)
+    if html:
+        message.add_alternative(html, subtype="html")
+    delivery = Delivery(current_app.config.get("MAIL_URL"), current_app.config["OUTBOX_DIR"])
+    db.session().info.setdefault(_PENDING, []).append((delivery, message))
+    return message
+
+
+def _render_optional(name: str, **context) -> str | None:
+    """Render template ``name`` if it exists."""
+    if name not in current_app.jinja_env.list_templates():
+        return None
+    return render_template(name, **context)
+
+
+def deliver(delivery: Delivery, message: EmailMessage) -> None:
+    """Send one message now, over SMTP or into the outbox folder."""
+    if delivery.mail_url:
+        _send_smtp(delivery.mail_url, message)
+    else:
+        _write_outbox(Path(delivery.outbox_dir), message)
+
+
+def _write_outbox(folder: Path, message: EmailMessage) -> None:
+    """Write ``message`` atomically as ``<time>-<uuid>.eml``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{time.time_ns()}-{uuid.uuid4().hex}.eml"
+    partial = folder / f".{name}.part"
+    partial.write_bytes(bytes(message))
+    os.replace(partial, folder / name)
+
+
+def _send_smtp(url: str, message: EmailMessage) -> None:
+    """Send through the SMTP server named by ``url``."""
+    parts = urlsplit(url)
+    options = parse_qs(parts.query)
+    secure = parts.scheme == "smtps"
+    port = parts.port or (465 if secure else 25)
+    client_class = smtplib.SMTP_SSL if secure else smtplib.SMTP
+    kwargs = {"context": ssl.create_default_context()} if secure else {}
+    with client_class(parts.hostname or "localhost", port, timeout=20, **kwargs) as client:
+        if not secure and options.get("starttls", ["0"])[0] in {"1", "true", "yes"}:
+            client.starttls(context=ssl.create_default_context())
+        if parts.username:
+            client.login(unquote(parts.username), unquote(parts.password or ""))
+        client.send_message(message)
+
+
+def _after_commit(session) -> None:
+    pending = session.info.pop(_PENDING, None)
+    for delivery, message in pending or ():
+        try:
+            deliver(delivery, message)
+        except (OSError, smtplib.SMTPException):
+            logger.exception("could not deliver mail %r to %s", message["Subject"], message["To"])
+
+
+def _after_rollback(session) -> None:
+    session.info.pop(_PENDING, None)
+
+
+def init_app(app) -> None:
+    """Hook delivery to the session's commit (once per process)."""
+    if not event.contains(db.session, "after_commit", _after_commit):
+        event.listen(db.session, "after_commit", _after_commit)
+        event.listen(db.session, "after_rollback", _after_rollback)

@@ -1,0 +1,1 @@
+"""Directory: organisations on both sides of a migration corridor and their members."""

@@ -1,0 +1,48 @@
+"""The home page and ``/healthz``."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, current_app, jsonify, render_template
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from headstart.directory import services as directory
+from headstart.extensions import db
+from headstart.search.health import index_status
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def home():
+    """What HEADSTART is, for whom, and where to start."""
+    organisations = directory.list_organisations()
+    counts = {
+        "origin": sum(1 for o in organisations if o.side in {"origin", "both"}),
+        "destination": sum(1 for o in organisations if o.side in {"destination", "both"}),
+        "countries": len({o.country for o in organisations}),
+    }
+    return render_template("main/home.html", counts=counts, recent=organisations[:6])
+
+
+@bp.route("/healthz")
+def healthz():
+    """200 with the status of the database and the search index; 503 without a database."""
+    try:
+        db.session.execute(text("SELECT 1"))
+        database = {"status": "ok"}
+    except SQLAlchemyError as error:
+        db.session.rollback()
+        logger.error("health check: database unreachable: %s", error.__class__.__name__)
+        database = {"status": "unavailable"}
+    search = index_status(current_app)
+    healthy = database["status"] == "ok"
+    body = {"status": "ok" if healthy else "unavailable", "database": database, "search": search}
+    response = jsonify(body)
+    response.status_code = 200 if healthy else 503
+    response.headers["Cache-Control"] = "no-store"
+    return response

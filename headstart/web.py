@@ -1,0 +1,102 @@
+"""Binding extensions, request hooks and blueprints to an application."""
+
+from __future__ import annotations
+
+from flask import request, session, url_for
+from flask_login import current_user
+
+from headstart.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+
+def init_extensions(app) -> None:
+    """Bind the extensions and the request hooks."""
+    from headstart.core import database, mail  # noqa: F401  (database registers pragmas)
+    from headstart.core.i18n import _l, remember_locale, select_locale
+    from headstart.core.security import add_security_headers
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please sign in to open this page.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = None  # server-side session rows do this job
+    mail.init_app(app)
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        from headstart.accounts.services import session_user
+
+        if not user_id.isdigit():
+            return None
+        return session_user(int(user_id), session.get("sid"))
+
+    app.after_request(add_security_headers)
+    app.after_request(remember_locale)
+    app.after_request(_no_store_for_members)
+    _register_template_helpers(app)
+
+
+def _no_store_for_members(response):
+    """Pages for a signed-in member may hold personal data: keep them out of shared caches."""
+    if current_user and current_user.is_authenticated:
+        response.headers.setdefault("Cache-Control", "private, no-store")
+    return response
+
+
+def register_blueprints(app) -> None:
+    """Register every area's blueprint."""
+    from headstart.accounts.views import account, auth
+    from headstart.admin.views import bp as admin
+    from headstart.directory.views import bp as directory
+    from headstart.main.views import bp as main
+
+    for blueprint in (main, auth, account, directory, admin):
+        app.register_blueprint(blueprint)
+
+
+def _register_template_helpers(app) -> None:
+    from headstart.core import i18n
+    from headstart.core.auth import ROLE_LABELS, has_role
+
+    def url_with_lang(code: str) -> str:
+        """The current page in language ``code`` (query string kept)."""
+        args = request.args.to_dict(flat=False)
+        args["lang"] = [code]
+        if request.endpoint and request.url_rule is not None:
+            try:
+                return url_for(request.endpoint, **(request.view_args or {}), **args)
+            except (TypeError, ValueError, LookupError):  # an odd URL must not break it
+                pass
+        return url_for("main.home", lang=code)
+
+    def nav_items():
+        items = [("main.home", i18n._l("Home")), ("directory.index", i18n._l("Directory"))]
+        for endpoint, label in (
+            ("practices.index", i18n._l("Practices")),
+            ("search.page", i18n._l("Search")),
+            ("forum.index", i18n._l("Forum")),
+            ("handbook.index", i18n._l("Handbook")),
+            ("events.index", i18n._l("Events")),
+        ):
+            if endpoint in app.view_functions:
+                items.append((endpoint, label))
+        return items
+
+    @app.context_processor
+    def inject():
+        code = i18n.current_locale_code()
+        return {
+            "locale_code": code,
+            "text_direction": i18n.text_direction(code),
+            "interface_languages": [(c, i18n.language_name(c)) for c in i18n.LOCALES],
+            "url_with_lang": url_with_lang,
+            "nav_items": nav_items(),
+            "has_role": has_role,
+            "role_labels": ROLE_LABELS,
+            "country_name": i18n.country_name,
+        }
