@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -17,6 +18,8 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder="../templates",
         static_folder="../static",
         instance_relative_config=True,
+        # Tests and several installations on one host give their own instance folder.
+        instance_path=(config or {}).get("INSTANCE_PATH") or os.environ.get("HEADSTART_INSTANCE_DIR"),
     )
     from headstart import config as settings
 

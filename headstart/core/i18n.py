@@ -7,7 +7,7 @@ the browser's ``Accept-Language``, then English.
 from __future__ import annotations
 
 from babel import Locale
-from flask import current_app, g, request
+from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale, gettext, lazy_gettext, ngettext
 from flask_login import current_user
 
@@ -32,6 +32,8 @@ def is_supported(code: str | None) -> bool:
 
 def select_locale() -> str:
     """Flask-Babel locale selector implementing SPEC §6."""
+    if not has_request_context():  # command line: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if hasattr(g, "locale_code"):
         return g.locale_code
     code = request.args.get("lang")

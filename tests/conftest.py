@@ -1,0 +1,191 @@
+"""Fixtures: one application per database (SQLite always; PostgreSQL when
+``HEADSTART_TEST_DATABASE_URL`` is set), tables emptied after each test, the outbox,
+user factories and signed-in clients.
+
+In CI (``CI=true``) a missing service is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from headstart import create_app
+from headstart.extensions import db, limiter
+from tests.helpers import PASSWORD, Outbox, sign_in
+
+PG_URL = os.environ.get("HEADSTART_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("HEADSTART_TEST_REDIS_URL")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+#: Cheaper argon2 in tests (same algorithm); the real cost is covered by its own test.
+FAST_ARGON2 = {"ARGON2_MEMORY_KIB": 1024, "ARGON2_TIME_COST": 1}
+
+
+def need_service(what: str, variable: str):
+    """Skip (or in CI, fail) when a service the test needs is not configured."""
+    message = f"{what} tests need {variable} (e.g. set by .ci/run)"
+    if IN_CI:
+        pytest.fail(f"CI must not skip: {message}")
+    pytest.skip(message)
+
+
+def pg_schema_url(base_url: str, schema: str) -> str:
+    """``base_url`` with every connection's search_path set to ``schema`` (created afresh)."""
+    from headstart.config import normalise_database_url
+
+    url = normalise_database_url(base_url)
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
+
+
+def make_app(database_url: str, instance_path, **overrides):
+    """An application on ``database_url`` with its schema migrated to the newest revision."""
+    from flask_migrate import upgrade
+
+    config = {
+        "TESTING": True,
+        "INSTANCE_PATH": str(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SECRET_KEY": "test-secret-key",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        **FAST_ARGON2,
+        **overrides,
+    }
+    app = create_app(config)
+    with app.app_context():
+        upgrade()
+    return app
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory, worker_id):
+    """The database each test runs on: SQLite, then PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite3'}"
+    if not PG_URL:
+        need_service("PostgreSQL", "HEADSTART_TEST_DATABASE_URL")
+    return pg_schema_url(PG_URL, f"hs_test_{worker_id}")
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    """The application under test (one per database and worker)."""
+    app = make_app(database_url, tmp_path_factory.mktemp("instance"))
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(request):
+    """After each test: empty every table, the outbox and the rate-limit counters."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    app = request.getfixturevalue("app")
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        limiter.reset()
+    Outbox(app.config["OUTBOX_DIR"]).clear()
+
+
+@pytest.fixture
+def client(app):
+    """A browser-like test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """The CLI runner."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def outbox(app):
+    """Mail written to the outbox folder."""
+    return Outbox(app.config["OUTBOX_DIR"])
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a confirmed account: ``make_user(role="coordinator", email=...)``."""
+    from headstart.accounts import services
+
+    counter = {"n": 0}
+
+    def factory(role="practitioner", *, email=None, password=PASSWORD, confirmed=True,
+                name=None, language="en"):
+        counter["n"] += 1
+        email = email or f"{role}{counter['n']}@example.org"
+        with app.app_context():
+            user = services.create_user(
+                email, password, display_name=name or f"{role} {counter['n']}", role=role,
+                confirmed=confirmed, language=language)
+            db.session.commit()
+            db.session.refresh(user)
+            db.session.expunge(user)
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def make_org(app):
+    """Create an organisation, optionally with active members."""
+    from headstart.directory.models import Membership, Organisation
+
+    def factory(name="Test organisation", *, side="origin", country="MD", kind="ngo",
+                members=(), **fields):
+        with app.app_context():
+            organisation = Organisation(name=name, side=side, country=country, kind=kind,
+                                        **fields)
+            db.session.add(organisation)
+            db.session.flush()
+            for user in members:
+                db.session.add(Membership(user_id=user.id, organisation_id=organisation.id,
+                                          status="active"))
+            db.session.commit()
+            db.session.refresh(organisation)
+            db.session.expunge(organisation)
+        return organisation
+
+    return factory
+
+
+@pytest.fixture
+def login_as(app, make_user):
+    """A new client signed in with a new account of ``role`` (``None``: a visitor)."""
+
+    def factory(role="practitioner", user=None):
+        client = app.test_client()
+        if role is None and user is None:
+            return client
+        user = user or make_user(role)
+        response = sign_in(client, user.email)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        client.user = user
+        return client
+
+    return factory
+
+
+def pytest_report_header(config):
+    """Say which services the run uses, so a skipped half is never a surprise."""
+    return [
+        f"PostgreSQL: {'configured' if PG_URL else 'not configured (its tests skip)'}",
+        f"Redis: {'configured' if REDIS_URL else 'not configured (its tests skip)'}",
+        f"CI: {IN_CI} (in CI a missing service fails instead of skipping)",
+    ]
