@@ -27,13 +27,13 @@ install-test: $(VENV)/.installed-test
 
 # Compiled catalogues are build products (not committed).
 translations-compile: $(VENV)/.installed
-	$(BIN)/pybabel compile --use-fuzzy -q -d $(LOCALES_DIR) 2>/dev/null || $(BIN)/pybabel compile -q -d $(LOCALES_DIR)
+	$(BIN)/pybabel compile -d $(LOCALES_DIR) >/dev/null
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k _n:1,2 --sort-by-file --no-location \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k _n:1,2 --sort-by-file --no-location \
 		--msgid-bugs-address="headstart@localhost" --project=HEADSTART -o $(LOCALES_DIR)/messages.pot .
-	$(BIN)/pybabel update -q -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching
-	$(BIN)/pybabel compile -q -d $(LOCALES_DIR)
+	$(BIN)/pybabel update -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching
+	$(BIN)/pybabel compile --statistics -d $(LOCALES_DIR)
 
 run: install translations-compile
 	$(FLASK) db upgrade

@@ -19,7 +19,8 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder="../static",
         instance_relative_config=True,
         # Tests and several installations on one host give their own instance folder.
-        instance_path=(config or {}).get("INSTANCE_PATH") or os.environ.get("HEADSTART_INSTANCE_DIR"),
+        instance_path=(config or {}).get("INSTANCE_PATH")
+        or os.environ.get("HEADSTART_INSTANCE_DIR"),
     )
     from headstart import config as settings
 

@@ -6,10 +6,10 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from headstart.core.models import TimestampMixin, utcnow
+from headstart.core.models import TimestampMixin, UTCDateTime, utcnow
 from headstart.extensions import db
 
 
@@ -27,10 +27,10 @@ class User(TimestampMixin, UserMixin, db.Model):
     role: Mapped[str] = mapped_column(String(20), default="practitioner")
     preferred_language: Mapped[str] = mapped_column(String(8), default="en")
     #: Set when the e-mail address was confirmed; an unconfirmed account cannot sign in.
-    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: A disabled account cannot sign in and its sessions are revoked.
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Nonce of the only password-reset token that may still be used (None: no live token).
     reset_nonce: Mapped[str | None] = mapped_column(String(64))
 
@@ -64,8 +64,8 @@ class UserSession(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     user_agent: Mapped[str] = mapped_column(String(200), default="")
 
     user: Mapped[User] = relationship(back_populates="sessions")

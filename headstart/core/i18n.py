@@ -8,12 +8,29 @@ from __future__ import annotations
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
-from flask_babel import get_locale, gettext, lazy_gettext, ngettext
+from flask_babel import get_locale, gettext, ngettext
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
+from markupsafe import escape
 
 _ = gettext
-_l = lazy_gettext
 _n = ngettext
+
+
+class _EscapedLazyString(LazyString):
+    """A lazy translation that Jinja escapes like any other text.
+
+    Flask-Babel's own lazy strings declare themselves safe HTML, so a placeholder filled
+    with user data (``_l("Welcome %(name)s", name=...)``) would reach the page unescaped.
+    """
+
+    def __html__(self):
+        return escape(str(self))
+
+
+def _l(string: str, **variables) -> LazyString:
+    """Translate ``string`` when it is used (module-level labels, form messages)."""
+    return _EscapedLazyString(gettext, string, **variables)
 
 #: Interface languages, English first (the source language).
 LOCALES = (

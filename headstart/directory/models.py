@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from headstart.core.models import TimestampMixin, utcnow
+from headstart.core.models import TimestampMixin, UTCDateTime, utcnow
 from headstart.extensions import db
 
 
@@ -57,8 +57,8 @@ class Membership(db.Model):
     )
     #: ``pending``, ``active`` or ``declined``.
     status: Mapped[str] = mapped_column(String(20), default="pending")
-    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
     organisation: Mapped[Organisation] = relationship(back_populates="memberships")

@@ -90,3 +90,17 @@ def test_deleting_an_account_keeps_the_organisation(app, login_as, make_org):
         assert kept is not None
         assert kept.created_by_id is None
         assert kept.memberships == []
+
+
+def test_profile_form_ignores_role_and_other_mass_assigned_fields(app, login_as):
+    from headstart.accounts.models import User
+    from headstart.extensions import db
+
+    client = login_as("practitioner")
+    post_form(client, "/account/", {"display_name": "Still me", "preferred_language": "en",
+                                    "role": "admin", "email": "other@example.org",
+                                    "disabled": "y"}, page="/account/")
+    with app.app_context():
+        user = db.session.get(User, client.user.id)
+        assert (user.display_name, user.role, user.email, user.disabled) == (
+            "Still me", "practitioner", client.user.email, False)

@@ -1,0 +1,145 @@
+"""Who may open what: every route × {visitor, practitioner of org A, practitioner of org B,
+coordinator, admin}. Each area adds its rows to ``ROUTES``.
+
+Expected codes: 200 shown, 302 redirected (visitors to sign-in, or after a POST), 403
+refused, 404 hidden. A route missing from this table fails ``test_every_route_is_in_the_matrix``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from headstart.directory.models import Membership
+from headstart.extensions import db
+from tests.helpers import csrf_token
+
+ROLES = ("visitor", "practitioner_a", "practitioner_b", "coordinator", "admin")
+
+
+@dataclass(frozen=True)
+class Route:
+    """One row: method, path (with ``{placeholders}``) and the code each role gets."""
+
+    method: str
+    path: str
+    visitor: int
+    practitioner_a: int
+    practitioner_b: int
+    coordinator: int
+    admin: int
+
+    def expected(self, role: str) -> int:
+        return getattr(self, role)
+
+
+ROUTES = [
+    Route("GET", "/", 200, 200, 200, 200, 200),
+    Route("GET", "/healthz", 200, 200, 200, 200, 200),
+    Route("GET", "/auth/login", 200, 302, 302, 302, 302),
+    Route("POST", "/auth/login", 422, 302, 302, 302, 302),
+    Route("GET", "/auth/register", 200, 302, 302, 302, 302),
+    Route("POST", "/auth/register", 422, 302, 302, 302, 302),
+    Route("GET", "/auth/confirm/{token}", 200, 200, 200, 200, 200),
+    Route("POST", "/auth/confirm/{token}", 400, 400, 400, 400, 400),
+    Route("GET", "/auth/reset", 200, 200, 200, 200, 200),
+    Route("POST", "/auth/reset", 422, 422, 422, 422, 422),
+    Route("GET", "/auth/reset/{token}", 400, 400, 400, 400, 400),
+    Route("POST", "/auth/reset/{token}", 400, 400, 400, 400, 400),
+    Route("POST", "/auth/logout", 302, 302, 302, 302, 302),
+    Route("GET", "/account/", 302, 200, 200, 200, 200),
+    Route("POST", "/account/", 302, 302, 302, 302, 302),  # role=… in the POST is ignored
+    Route("POST", "/account/password", 302, 422, 422, 422, 422),
+    Route("GET", "/account/export", 302, 200, 200, 200, 200),
+    Route("POST", "/account/delete", 302, 422, 422, 422, 422),
+    Route("GET", "/directory/", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/{org_a}", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/{org_a}-some-slug", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/999999", 404, 404, 404, 404, 404),
+    Route("GET", "/directory/new", 302, 200, 200, 200, 200),
+    Route("POST", "/directory/new", 302, 422, 422, 422, 422),
+    Route("POST", "/directory/{org_a}/join", 302, 302, 302, 302, 302),
+    Route("POST", "/directory/{org_a}/leave", 302, 302, 404, 404, 404),
+    Route("POST", "/directory/memberships/{pending_a}/approve", 302, 302, 403, 302, 302),
+    Route("POST", "/directory/memberships/{pending_a}/decline", 302, 302, 403, 302, 302),
+    Route("GET", "/admin/users", 302, 403, 403, 403, 200),
+    Route("POST", "/admin/users/{target}/role", 302, 403, 403, 403, 302),
+    Route("POST", "/admin/users/{target}/disable", 302, 403, 403, 403, 302),
+    Route("POST", "/admin/users/{target}/enable", 302, 403, 403, 403, 302),
+]
+
+#: Endpoints that need no row: static files and the test-only routes.
+NOT_ROUTES = {"static"}
+
+
+@pytest.fixture
+def world(app, make_user, make_org):
+    """Two organisations with one practitioner each, a coordinator, an admin, a pending
+    join request to organisation A and a target user for admin actions."""
+    users = {
+        "practitioner_a": make_user("practitioner"),
+        "practitioner_b": make_user("practitioner"),
+        "coordinator": make_user("coordinator"),
+        "admin": make_user("admin"),
+    }
+    applicant = make_user("practitioner")
+    target = make_user("practitioner")
+    org_a = make_org("Organisation A", members=[users["practitioner_a"]])
+    make_org("Organisation B", members=[users["practitioner_b"]])
+    with app.app_context():
+        pending = Membership(user_id=applicant.id, organisation_id=org_a.id)
+        db.session.add(pending)
+        db.session.commit()
+        ids = {"org_a": org_a.id, "pending_a": pending.id, "target": target.id,
+               "token": "not-a-valid-token"}
+    return users, ids
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")
+def test_access(app, login_as, world, route, role):
+    users, ids = world
+    client = login_as(None) if role == "visitor" else login_as(user=users[role])
+    path = route.path.format(**ids)
+    if route.method == "GET":
+        response = client.get(path)
+    else:
+        token = csrf_token(client)
+        response = client.post(path, data={"csrf_token": token, "role": "coordinator"})
+    assert response.status_code == route.expected(role), (
+        f"{role} {route.method} {path} → {response.status_code}")
+    if role == "visitor" and response.status_code == 302 and route.expected("practitioner_a") \
+            in {200, 403}:
+        assert "/auth/login" in response.headers["Location"]
+
+
+def test_every_route_is_in_the_matrix(app):
+    missing = []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint in NOT_ROUTES:
+            continue
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            if not any(r.method == method and _matches(rule.rule, r.path) for r in ROUTES):
+                missing.append(f"{method} {rule.rule}")
+    assert not missing, f"routes without a row in the access matrix: {missing}"
+
+
+def test_state_changing_routes_refuse_get(app):
+    """POST-only actions (no form page of their own) do not answer GET."""
+    pages = {r.path for r in ROUTES if r.method == "GET"}
+    for route in ROUTES:
+        if route.method == "POST" and route.path not in pages:
+            assert "GET" not in next(
+                r.methods for r in app.url_map.iter_rules() if _matches(r.rule, route.path)), \
+                route.path
+
+
+def _matches(rule: str, path: str) -> bool:
+    """True when the concrete ``path`` (placeholders filled) is served by URL ``rule``."""
+    import re
+
+    parts = re.split(r"(<[^>]+>)", rule)
+    pattern = "".join("[^/]+" if part.startswith("<") else re.escape(part) for part in parts)
+    concrete = re.sub(r"\{[^}]+\}", "1", path)
+    return re.fullmatch(pattern, concrete) is not None
