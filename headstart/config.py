@@ -25,6 +25,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_UPLOAD_DIR": "UPLOAD_DIR",
     "HEADSTART_OUTBOX_DIR": "OUTBOX_DIR",
     "HEADSTART_RATELIMIT_STORAGE": "RATELIMIT_STORAGE_URI",
+    "HEADSTART_RATELIMIT_KEY_PREFIX": "RATELIMIT_KEY_PREFIX",
     "HEADSTART_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "HEADSTART_BASE_URL": "BASE_URL",
 }
@@ -47,6 +48,8 @@ class Defaults:
     BASE_URL: str | None = None
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = False
+    #: Prefix of rate-limit keys, so several portals (or test runs) can share one Redis.
+    RATELIMIT_KEY_PREFIX = "headstart"
     #: Failed sign-ins allowed per account and per client address before answering 429.
     LOGIN_LIMIT_PER_ACCOUNT = "10 per 15 minutes"
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"

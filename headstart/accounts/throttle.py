@@ -21,8 +21,10 @@ def _limits():
 
 
 def _keys(email: str, address: str | None):
-    account, per_address = _limits()
-    return ((account[0], account[1], email), (per_address[0], per_address[1], address or "-"))
+    prefix = current_app.config["RATELIMIT_KEY_PREFIX"]
+    (account, account_scope), (per_address, address_scope) = _limits()
+    return ((account, f"{prefix}:{account_scope}", email),
+            (per_address, f"{prefix}:{address_scope}", address or "-"))
 
 
 def is_blocked(email: str, address: str | None) -> bool:
