@@ -24,7 +24,7 @@ def test_demo_load_is_idempotent_and_demo_accounts_sign_in(app, runner):
     assert "0 users added, 0 organisations added" in second.output
     assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS))
 
-    for email, _name, role, _lang, _orgs in ACCOUNTS:
+    for email, _name, _role, _lang, _orgs in ACCOUNTS:
         client = app.test_client()
         assert sign_in(client, email, DEMO_PASSWORD).status_code == 302, email
     directory = app.test_client().get("/directory/?country=MD").get_data(as_text=True)

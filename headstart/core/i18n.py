@@ -6,6 +6,8 @@ the browser's ``Accept-Language``, then English.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale
 from flask import current_app, g, has_request_context, request
 from flask_babel import get_locale, gettext, ngettext
@@ -110,13 +112,18 @@ def country_name(code: str | None, in_locale: str | None = None) -> str:
 
 def country_choices(in_locale: str | None = None) -> list[tuple[str, str]]:
     """All ISO 3166-1 countries as ``(code, localised name)``, sorted by name."""
-    territories = Locale.parse(in_locale or current_locale_code()).territories
+    return list(_country_choices(in_locale or current_locale_code()))
+
+
+@lru_cache(maxsize=32)
+def _country_choices(locale_code: str) -> tuple[tuple[str, str], ...]:
+    territories = Locale.parse(locale_code).territories
     pairs = [
         (code, name)
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     ]
-    return sorted(pairs, key=lambda pair: pair[1].casefold())
+    return tuple(sorted(pairs, key=lambda pair: pair[1].casefold()))
 
 
 #: Two-letter CLDR territory codes that are not countries or territories migrants come from or

@@ -24,7 +24,8 @@ def test_registration_sends_a_confirmation_link_that_activates_the_account(clien
     assert "confirm your e-mail address" in refused.get_data(as_text=True)
 
     page = client.get(link)
-    assert page.status_code == 200 and "Confirm my address" in page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Confirm my address" in page.get_data(as_text=True)
     confirmed = post_form(client, link)
     assert confirmed.status_code == 302
     assert sign_in(client, "new@example.org").status_code == 302
@@ -60,7 +61,8 @@ def test_registration_explains_each_invalid_field_and_keeps_what_was_typed(clien
     assert "Please enter a valid e-mail address." in body
     assert "Use at least 12 characters." in body
     assert "The two passwords do not match." in body
-    assert 'value="Petra"' in body and 'value="not-an-address"' in body
+    assert 'value="Petra"' in body
+    assert 'value="not-an-address"' in body
 
 
 def test_common_passwords_are_refused(client):
@@ -87,4 +89,5 @@ def test_a_forged_confirmation_link_is_refused_with_400(client):
 def test_a_signed_in_member_is_sent_from_register_to_the_profile(login_as):
     client = login_as("practitioner")
     response = client.get("/auth/register")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/account/")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/account/")

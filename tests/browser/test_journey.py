@@ -1,0 +1,119 @@
+"""A new practitioner's first visit, in a real browser: register, confirm through the
+outbox, sign in, switch to Czech and to Arabic, with axe-core checking every page."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+PASSWORD = "a long browser passphrase 7"
+
+
+def assert_accessible(page):
+    """axe-core finds no violations on the current page."""
+    results = AXE.run(page)
+    violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+                  for v in results.response["violations"]]
+    assert violations == [], f"{page.url}: {violations}"
+
+
+def test_register_confirm_sign_in_and_switch_languages(page, live_server):
+    page.goto("/")
+    assert_accessible(page)
+
+    # Keyboard users get a skip link first.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+
+    page.get_by_role("link", name="Register").click()
+    assert_accessible(page)
+    page.get_by_label("Display name").fill("Mariana Ceban")
+    page.get_by_label("E-mail address").fill("mariana@example.org")
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_label("Repeat the password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    assert page.get_by_role("heading", name="Check your e-mail").is_visible()
+    assert_accessible(page)
+
+    message = live_server.outbox.last(to="mariana@example.org")
+    page.goto(live_server.outbox.link(message, "/auth/confirm/"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm my address").click()
+    assert "confirmed" in page.locator(".flashes").inner_text()
+
+    page.get_by_label("E-mail address").fill("mariana@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("link", name="Mariana Ceban").is_visible()
+    assert_accessible(page)
+
+    page.goto("/directory/")
+    page.locator(".language-switcher summary").click()
+    page.get_by_role("link", name="čeština").click()
+    assert page.evaluate("document.documentElement.lang") == "cs"
+    assert page.url.endswith("/directory/?lang=cs")
+    assert page.get_by_role("heading", name="Adresář organizací").is_visible()
+    assert_accessible(page)
+
+    page.goto("/account/")  # the choice is remembered without ?lang=
+    assert page.evaluate("document.documentElement.lang") == "cs"
+    assert_accessible(page)
+
+    page.locator(".language-switcher summary").click()
+    page.get_by_role("link", name="العربية").click()
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert_accessible(page)
+    # Right-to-left: the brand sits at the right edge, the account tools at the left.
+    width = page.viewport_size["width"]
+    brand = page.locator(".brand").bounding_box()
+    assert brand["x"] + brand["width"] > width / 2
+    assert page.locator("main h1").evaluate("e => getComputedStyle(e).direction") == "rtl"
+
+
+@pytest.mark.parametrize("path", ["/", "/directory/", "/auth/login", "/auth/register",
+                                  "/no-such-page"])
+def test_pages_fit_a_360_pixel_phone_and_pass_axe(browser, live_server, path):
+    context = browser.new_context(base_url=live_server.base_url,
+                                  viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert_accessible(page)
+    finally:
+        context.close()
+
+
+def test_pages_make_no_request_outside_the_site(browser, live_server):
+    context = browser.new_context(base_url=live_server.base_url)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        for path in ["/", "/directory/", "/auth/login", "/?lang=ar"]:
+            page.goto(path)
+    finally:
+        context.close()
+    outside = [url for url in requested if not url.startswith(live_server.base_url)
+               and not url.startswith("data:")]
+    assert outside == []
+
+
+def test_the_pages_work_without_javascript(browser, live_server):
+    context = browser.new_context(base_url=live_server.base_url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/")
+        page.locator(".language-switcher summary").click()
+        page.get_by_role("link", name="Deutsch").click()
+        assert re.search(r"lang=de", page.url)
+        page.goto("/auth/login")
+        page.get_by_label("E-mail address").fill("nobody@example.org")
+        page.get_by_label("Password").fill("wrong password here")
+        page.get_by_role("main").get_by_role("button", name="Sign in").click()
+        assert "not correct" in page.locator(".form-errors").inner_text()
+    finally:
+        context.close()
