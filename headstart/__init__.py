@@ -26,6 +26,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     settings.load(app, config)
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(ROOT / "translations"))
+    from headstart.core.i18n import find_available_locales
+
+    app.config.setdefault("INTERFACE_LOCALES",
+                          find_available_locales(app.config["BABEL_TRANSLATION_DIRECTORIES"]))
     if not logging.root.handlers:
         logging.basicConfig(level=logging.WARNING,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")

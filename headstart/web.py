@@ -93,7 +93,8 @@ def _register_template_helpers(app) -> None:
         return {
             "locale_code": code,
             "text_direction": i18n.text_direction(code),
-            "interface_languages": [(c, i18n.language_name(c)) for c in i18n.LOCALES],
+            "interface_languages": [(c, i18n.language_name(c))
+                                    for c in i18n.available_locales()],
             "url_with_lang": url_with_lang,
             "nav_items": nav_items(),
             "has_role": has_role,

@@ -4,12 +4,12 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
-from headstart.core.i18n import LOCALES, _l, language_name
+from headstart.core.i18n import _l, available_locales, language_name
 from headstart.core.security import password_problem
 
 
 def _language_choices():
-    return [(code, language_name(code)) for code in LOCALES]
+    return [(code, language_name(code)) for code in available_locales()]
 
 
 class NewPassword:

@@ -12,7 +12,8 @@ from headstart.accounts import tokens
 from headstart.accounts.models import User, UserSession
 from headstart.core.auth import ROLES
 from headstart.core.errors import Conflict, DomainError, NotFound
-from headstart.core.i18n import LOCALES, _l
+from headstart.core.i18n import LOCALES as LOCALES_ANY
+from headstart.core.i18n import _l, is_supported
 from headstart.core.mail import send_mail
 from headstart.core.models import as_utc, utcnow
 from headstart.core.security import (
@@ -65,7 +66,7 @@ def create_user(email: str, password: str, *, display_name: str = "", role: str 
         display_name=display_name.strip() or email.split("@", 1)[0],
         password_hash=hash_password(password),
         role=role,
-        preferred_language=language if language in LOCALES else "en",
+        preferred_language=language if language in LOCALES_ANY else "en",
         confirmed_at=utcnow() if confirmed else None,
     )
     db.session.add(user)
@@ -243,7 +244,7 @@ def _set_password(user: User, password: str) -> None:
 
 def update_profile(user: User, *, display_name: str, preferred_language: str) -> None:
     """Change the display name and preferred language."""
-    if preferred_language not in LOCALES:
+    if not is_supported(preferred_language):
         raise DomainError(str(_l("Choose one of the offered languages.")),
                           field="preferred_language")
     name = display_name.strip()

@@ -7,6 +7,7 @@ the browser's ``Accept-Language``, then English.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
@@ -44,9 +45,25 @@ LANG_COOKIE = "headstart_lang"
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
+def find_available_locales(translations_dir: str) -> tuple[str, ...]:
+    """English plus every language of ``LOCALES`` that has a catalogue, in ``LOCALES`` order.
+
+    A language is only offered once its catalogue exists, so nobody picks a language and
+    gets English; the languages issue adds the rest.
+    """
+    root = Path(translations_dir)
+    return tuple(code for code in LOCALES
+                 if code == "en" or (root / code / "LC_MESSAGES" / "messages.po").exists())
+
+
+def available_locales() -> tuple[str, ...]:
+    """The interface languages this installation offers."""
+    return current_app.config["INTERFACE_LOCALES"]
+
+
 def is_supported(code: str | None) -> bool:
-    """True when ``code`` is one of the interface languages."""
-    return bool(code) and code in LOCALES
+    """True when ``code`` is one of the offered interface languages."""
+    return bool(code) and code in available_locales()
 
 
 def select_locale() -> str:
@@ -61,7 +78,7 @@ def select_locale() -> str:
     if not is_supported(code) and current_user and current_user.is_authenticated:
         code = current_user.preferred_language
     if not is_supported(code):
-        code = request.accept_languages.best_match(LOCALES)
+        code = request.accept_languages.best_match(available_locales())
     if not is_supported(code):
         code = current_app.config["BABEL_DEFAULT_LOCALE"]
     g.locale_code = code

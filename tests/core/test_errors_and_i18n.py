@@ -84,7 +84,7 @@ def test_locale_order_query_then_cookie_then_member_then_browser(app, make_user)
     from tests.helpers import sign_in
 
     client = app.test_client()
-    assert 'lang="de"' in client.get("/", headers={"Accept-Language": "de,en;q=0.5"}).get_data(
+    assert 'lang="cs"' in client.get("/", headers={"Accept-Language": "de,cs;q=0.5"}).get_data(
         as_text=True)
     assert 'lang="en"' in client.get("/", headers={"Accept-Language": "xx"}).get_data(
         as_text=True)
@@ -93,10 +93,23 @@ def test_locale_order_query_then_cookie_then_member_then_browser(app, make_user)
         as_text=True)
 
     member = app.test_client()
-    user = make_user(language="uk")
+    user = make_user(language="ar")
     sign_in(member, user.email)
-    assert 'lang="uk"' in member.get("/", headers={"Accept-Language": "de"}).get_data(
+    assert 'lang="ar"' in member.get("/", headers={"Accept-Language": "cs"}).get_data(
         as_text=True)
+
+
+def test_only_languages_with_a_catalogue_are_offered(app, client):
+    offered = app.config["INTERFACE_LOCALES"]
+    assert offered[0] == "en"
+    assert {"cs", "ar"} <= set(offered)
+    body = client.get("/").get_data(as_text=True)
+    for code in offered:
+        assert f'hreflang="{code}"' in body
+    missing = [code for code in ("de", "ro", "vi") if code not in offered]
+    for code in missing:  # until its catalogue exists, a language is neither offered nor used
+        assert f'hreflang="{code}"' not in body
+        assert 'lang="en"' in client.get(f"/?lang={code}").get_data(as_text=True)
 
 
 def test_an_unknown_lang_parameter_is_ignored(client):
