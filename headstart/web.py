@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import request, session, url_for
-from flask_login import current_user
 
 from headstart.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -43,7 +42,7 @@ def init_extensions(app) -> None:
 
 def _no_store_for_members(response):
     """Pages for a signed-in member may hold personal data: keep them out of shared caches."""
-    if current_user and current_user.is_authenticated:
+    if session.get("_user_id"):  # no user lookup needed (static files pass here too)
         response.headers.setdefault("Cache-Control", "private, no-store")
     return response
 
