@@ -29,6 +29,8 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_RATELIMIT_KEY_PREFIX": "RATELIMIT_KEY_PREFIX",
     "HEADSTART_SECURE_COOKIES": "SESSION_COOKIE_SECURE",
     "HEADSTART_BASE_URL": "BASE_URL",
+    "HEADSTART_PROXY_HOPS": "PROXY_HOPS",
+    "HEADSTART_TRUSTED_HOSTS": "TRUSTED_HOSTS",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -56,12 +58,20 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
     #: Mail-sending forms (registration, password reset) per client address.
     MAIL_FORM_LIMIT = "10 per hour"
+    #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
+    CONFIRMATION_RESEND_LIMIT = "3 per hour"
+    #: Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted.
+    PROXY_HOPS = 0
+    #: Host names the portal answers to (None: any; set it in production).
+    TRUSTED_HOSTS: list[str] | None = None
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
     SESSION_COOKIE_NAME = "headstart_session"
     PERMANENT_SESSION_LIFETIME = 14 * 24 * 3600
+    #: The same lifetime, enforced on the server-side session row (absolute, from sign-in).
+    PERMANENT_SESSION_LIFETIME_SECONDS = 14 * 24 * 3600
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     #: Lifetimes of e-mailed tokens, in seconds.
     CONFIRM_TOKEN_MAX_AGE = 7 * 24 * 3600
@@ -86,6 +96,12 @@ def load(app, overrides: dict | None = None) -> None:
             app.config[key] = value
     if overrides:
         app.config.update(overrides)
+    if isinstance(app.config["TRUSTED_HOSTS"], str):
+        app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",")
+                                       if h.strip()]
+    app.config["PROXY_HOPS"] = int(app.config["PROXY_HOPS"] or 0)
+    if app.config["BASE_URL"]:
+        app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
 
     instance = Path(app.instance_path)
     instance.mkdir(parents=True, exist_ok=True)

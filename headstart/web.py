@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import request, session, url_for
+from flask import abort, request, session, url_for
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from headstart.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -13,6 +15,9 @@ def init_extensions(app) -> None:
     from headstart.core.i18n import _l, remember_locale, select_locale
     from headstart.core.security import add_security_headers
 
+    hops = app.config["PROXY_HOPS"]
+    if hops:  # client address and scheme from the trusted proxies' X-Forwarded-* headers
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"),
                      render_as_batch=True, compare_type=True)
@@ -34,10 +39,20 @@ def init_extensions(app) -> None:
             return None
         return session_user(int(user_id), session.get("sid"))
 
+    app.before_request(_refuse_nul_bytes)
     app.after_request(add_security_headers)
     app.after_request(remember_locale)
     app.after_request(_no_store_for_members)
     _register_template_helpers(app)
+
+
+def _refuse_nul_bytes():
+    """NUL never belongs in text (and PostgreSQL refuses it): answer 400, not 500."""
+    values = [request.path, *request.args.values()]
+    if request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+        values.extend(request.form.values())
+    if any("\x00" in value for value in values):
+        abort(400)
 
 
 def _no_store_for_members(response):
@@ -47,8 +62,16 @@ def _no_store_for_members(response):
     return response
 
 
+class BoundedIntConverter(IntegerConverter):
+    """``<int:…>`` limited to positive 32-bit ids: a huge id is a 404, not a database error."""
+
+    def __init__(self, url_map, fixed_digits=0, min=1, max=2**31 - 1, signed=False):
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
 def register_blueprints(app) -> None:
     """Register every area's blueprint."""
+    app.url_map.converters["int"] = BoundedIntConverter
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
     from headstart.directory.views import bp as directory
@@ -61,12 +84,14 @@ def register_blueprints(app) -> None:
 def _register_template_helpers(app) -> None:
     from headstart.core import i18n
     from headstart.core.auth import ROLE_LABELS, has_role
+    from headstart.core.mail import external_url
 
     def url_with_lang(code: str) -> str:
         """The current page in language ``code`` (query string kept)."""
         args = request.args.to_dict(flat=False)
         args["lang"] = [code]
-        if request.endpoint and request.url_rule is not None:
+        rule = request.url_rule
+        if request.endpoint and rule is not None and "GET" in (rule.methods or ()):
             try:
                 return url_for(request.endpoint, **(request.view_args or {}), **args)
             except (TypeError, ValueError, LookupError):  # an odd URL must not break it
@@ -85,6 +110,8 @@ def _register_template_helpers(app) -> None:
             if endpoint in app.view_functions:
                 items.append((endpoint, label))
         return items
+
+    app.jinja_env.globals["external_url"] = external_url
 
     @app.context_processor
     def inject():

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
 
+from headstart.core.forms import single_line
 from headstart.core.i18n import _l, available_locales, language_name
 from headstart.core.security import password_problem
 
@@ -29,7 +30,7 @@ _EMAIL = [DataRequired(_l("Please enter your e-mail address.")),
 class RegisterForm(FlaskForm):
     """Create an account."""
 
-    display_name = StringField(_l("Display name"), validators=[
+    display_name = StringField(_l("Display name"), filters=[single_line], validators=[
         DataRequired(_l("Please enter a display name.")), Length(max=120)])
     email = EmailField(_l("E-mail address"), validators=_EMAIL)
     password = PasswordField(_l("Password"), validators=[
@@ -72,7 +73,7 @@ class ConfirmForm(FlaskForm):
 class ProfileForm(FlaskForm):
     """Display name and preferred language."""
 
-    display_name = StringField(_l("Display name"), validators=[
+    display_name = StringField(_l("Display name"), filters=[single_line], validators=[
         DataRequired(_l("Please enter a display name.")), Length(max=120)])
     preferred_language = SelectField(_l("Preferred language"), choices=_language_choices)
 

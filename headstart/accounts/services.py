@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -84,6 +85,7 @@ def register(email: str, password: str, *, display_name: str, language: str) -> 
     email = normalise_email(email)
     existing = find_by_email(email)
     if existing:
+        burn_password_time(password)  # as long as hashing a new password: no timing oracle
         send_mail(
             existing.email, _l("Someone tried to register with your address"), "account_exists",
             locale=existing.preferred_language, user=existing,
@@ -160,6 +162,9 @@ def session_user(user_id: int, key: str | None) -> User | None:
     )
     if row is None or row.user.disabled:
         return None
+    lifetime = timedelta(seconds=current_app.config["PERMANENT_SESSION_LIFETIME_SECONDS"])
+    if as_utc(row.created_at) + lifetime < utcnow():
+        return None  # signed in too long ago: sign in again
     return row.user
 
 

@@ -33,6 +33,19 @@ def is_blocked(email: str, address: str | None) -> bool:
     return any(not strategy.test(item, scope, key) for item, scope, key in _keys(email, address))
 
 
+def clear_account(email: str) -> None:
+    """Forget an account's failed attempts (after it proved its owner by a reset link)."""
+    item, scope, key = _keys(email, None)[0]
+    limiter.limiter.clear(item, scope, key)
+
+
+def allow_confirmation_resend(email: str) -> bool:
+    """Count one re-sent confirmation mail; False once the hourly allowance is used."""
+    prefix = current_app.config["RATELIMIT_KEY_PREFIX"]
+    item = parse(current_app.config["CONFIRMATION_RESEND_LIMIT"])
+    return limiter.limiter.hit(item, f"{prefix}:confirm-resend", email)
+
+
 def record_failure(email: str, address: str | None) -> None:
     """Count one failed sign-in against the account and the address."""
     strategy = limiter.limiter

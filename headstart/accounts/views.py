@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
 from headstart.accounts import services, throttle
 from headstart.accounts.forms import (
@@ -65,15 +66,21 @@ def login():
             try:
                 user = services.authenticate(email, form.password.data)
             except services.NotConfirmed as error:
-                services.send_confirmation(error.user)
-                db.session.commit()
-                form.form_errors.append(error.message)
+                if throttle.allow_confirmation_resend(email):
+                    services.send_confirmation(error.user)
+                    db.session.commit()
+                    form.form_errors.append(error.message)
+                else:
+                    db.session.rollback()
+                    form.form_errors.append(_("Please confirm your e-mail address first, "
+                                              "using the link we sent you."))
                 status = 403
             except services.SignInFailed as error:
                 db.session.rollback()
                 throttle.record_failure(email, address)
                 form.form_errors.append(error.message)
             else:
+                throttle.clear_account(email)
                 return _sign_in(user, next_url)
     elif request.method == "POST":
         status = 422
@@ -121,11 +128,14 @@ def register():
         try:
             services.register(form.email.data, form.password.data,
                               display_name=form.display_name.data, language=form.language.data)
+            db.session.commit()
         except DomainError as error:
             db.session.rollback()
             apply_error(form, error)
+        except IntegrityError:  # the same address registered twice at once
+            db.session.rollback()
+            return render_template("accounts/check_inbox.html", purpose="register")
         else:
-            db.session.commit()
             return render_template("accounts/check_inbox.html", purpose="register")
     status = 422 if request.method == "POST" else 200
     return render_template("accounts/register.html", form=form), status
@@ -169,12 +179,13 @@ def reset(token: str):
     form = ResetForm()
     if form.validate_on_submit():
         try:
-            services.reset_password(token, form.password.data)
+            user = services.reset_password(token, form.password.data)
         except DomainError as error:
             db.session.rollback()
             apply_error(form, error)
         else:
             db.session.commit()
+            throttle.clear_account(user.email)  # the owner proved themselves: unlock
             flash(_("Your password was changed. Please sign in with the new password."),
                   "success")
             return redirect(url_for("auth.login"))
@@ -215,18 +226,23 @@ def change_password():
     """Change the password; every other signed-in browser is signed out."""
     form = PasswordForm()
     if form.validate_on_submit():
+        if throttle.is_blocked(current_user.email, request.remote_addr):
+            form.form_errors.append(_("Too many failed attempts. Please wait a few minutes "
+                                      "and try again."))
+            return _profile_page(password_form=form), 429
         try:
             services.change_password(current_user, form.current_password.data,
                                      form.password.data, keep_key=session.get(SESSION_KEY))
         except DomainError as error:
             db.session.rollback()
+            if error.field == "current_password":
+                throttle.record_failure(current_user.email, request.remote_addr)
             apply_error(form, error)
         else:
             db.session.commit()
             flash(_("Your password was changed."), "success")
             return redirect(url_for("account.profile"))
-    return render_template("accounts/profile.html", form=ProfileForm(obj=current_user),
-                           password_form=form, delete_form=DeleteForm()), 422
+    return _profile_page(password_form=form), 422
 
 
 @account.route("/export")
@@ -247,10 +263,15 @@ def delete():
     """Delete the account after the password is confirmed."""
     form = DeleteForm()
     if form.validate_on_submit():
+        if throttle.is_blocked(current_user.email, request.remote_addr):
+            form.form_errors.append(_("Too many failed attempts. Please wait a few minutes "
+                                      "and try again."))
+            return _profile_page(delete_form=form), 429
         try:
             services.delete_account(current_user._get_current_object(), form.password.data)
         except DomainError as error:
             db.session.rollback()
+            throttle.record_failure(current_user.email, request.remote_addr)
             apply_error(form, error)
         else:
             db.session.commit()
@@ -258,5 +279,11 @@ def delete():
             session.clear()
             flash(_("Your account was deleted."), "info")
             return redirect(url_for("main.home"))
+    return _profile_page(delete_form=form), 422
+
+
+def _profile_page(*, password_form=None, delete_form=None):
+    """The account page, showing one of its forms with errors."""
     return render_template("accounts/profile.html", form=ProfileForm(obj=current_user),
-                           password_form=PasswordForm(), delete_form=form), 422
+                           password_form=password_form or PasswordForm(),
+                           delete_form=delete_form or DeleteForm())

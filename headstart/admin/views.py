@@ -31,7 +31,8 @@ def users():
     role = request.args.get("role")
     if role in ROLES:
         query = query.where(User.role == role)
-    page = db.paginate(query, per_page=PER_PAGE, error_out=False)
+    number = min(max(request.args.get("page", 1, type=int), 1), 100_000)
+    page = db.paginate(query, page=number, per_page=PER_PAGE, error_out=False)
     return render_template("admin/users.html", page=page, roles=ROLES, q=q, role=role,
                            action_form=ActionForm())
 

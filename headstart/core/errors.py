@@ -73,8 +73,20 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def _reset_session() -> None:
+    """Roll back a failed transaction so the error page itself can still read the database."""
+    from headstart.extensions import db
+
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001 - the page must render even if the database is gone
+        logger.warning("rollback failed while rendering an error page", exc_info=True)
+
+
 def render_error(code: int, message: str | None = None):
     """Render the error page (or JSON body) for status ``code``."""
+    if code >= 500 or code == 409:
+        _reset_session()
     fallback = ERROR_TEXTS[400] if code < 500 else ERROR_TEXTS[500]
     title, explanation = ERROR_TEXTS.get(code, fallback)
     if wants_json():
@@ -98,6 +110,7 @@ def init_app(app) -> None:
 
     @app.errorhandler(DomainError)
     def domain_error(error):
+        _reset_session()
         return render_error(error.status_code, error.message)
 
     @app.errorhandler(HTTPException)

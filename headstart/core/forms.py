@@ -11,6 +11,12 @@ class ActionForm(FlaskForm):
     """A form with only the CSRF token, for POST buttons (sign out, approve, …)."""
 
 
+def single_line(value):
+    """Form filter: trim and fold whitespace, so no line break or tab reaches a one-line field
+    (or an e-mail header built from it)."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 def apply_error(form, error: DomainError) -> None:
     """Show a service's :class:`DomainError` on the form field it names (or the whole form)."""
     field = getattr(form, error.field, None) if error.field else None

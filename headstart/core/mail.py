@@ -19,7 +19,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from flask import current_app, render_template
+from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from sqlalchemy import event
 
@@ -46,7 +46,7 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     back, so no one is told about a change that did not happen.
     """
     with force_locale(locale):
-        subject_text = str(subject)
+        subject_text = " ".join(str(subject).split())  # no line breaks in a header
         text = render_template(f"email/{template}.txt", **context)
         html = _render_optional(f"email/{template}.html", **context)
     message = EmailMessage()
@@ -63,6 +63,18 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     delivery = Delivery(current_app.config.get("MAIL_URL"), current_app.config["OUTBOX_DIR"])
     db.session().info.setdefault(_PENDING, []).append((delivery, message))
     return message
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute link for e-mails, built on ``HEADSTART_BASE_URL`` when it is set.
+
+    Without it the request's Host header is used, which a client controls: production
+    sets the base URL (and ``HEADSTART_TRUSTED_HOSTS``) so links in mail cannot be steered.
+    """
+    base = current_app.config.get("BASE_URL")
+    if base:
+        return base + url_for(endpoint, **values)
+    return url_for(endpoint, _external=True, **values)
 
 
 def _render_optional(name: str, **context) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
 
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
@@ -78,11 +79,14 @@ def join(organisation_id: int):
         abort(400)
     try:
         services.request_membership(organisation, actor=current_user)
+        db.session.commit()
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")
+    except IntegrityError:  # a double submit raced the first one
+        db.session.rollback()
+        flash(_("Your request to join is already waiting for a decision."), "info")
     else:
-        db.session.commit()
         flash(_("Your request was sent to the organisation's members."), "success")
     return redirect(url_for("directory.detail", organisation_id=organisation.id))
 
