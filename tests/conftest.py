@@ -66,14 +66,19 @@ def make_app(database_url: str, instance_path, **overrides):
     return app
 
 
+def empty_database_url(kind: str, folder, name: str) -> str:
+    """A new, empty database: a SQLite file in ``folder`` or a fresh PostgreSQL schema."""
+    if kind == "sqlite":
+        return f"sqlite:///{folder / f'{name}.sqlite3'}"
+    if not PG_URL:
+        need_service("PostgreSQL", "HEADSTART_TEST_DATABASE_URL")
+    return pg_schema_url(PG_URL, name)
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def database_url(request, tmp_path_factory, worker_id):
     """The database each test runs on: SQLite, then PostgreSQL."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.sqlite3'}"
-    if not PG_URL:
-        need_service("PostgreSQL", "HEADSTART_TEST_DATABASE_URL")
-    return pg_schema_url(PG_URL, f"hs_test_{worker_id}")
+    return empty_database_url(request.param, tmp_path_factory.mktemp("db"), f"hs_test_{worker_id}")
 
 
 @pytest.fixture(scope="session")

@@ -9,16 +9,12 @@ from sqlalchemy import inspect
 
 from headstart import create_app
 from headstart.extensions import db
-from tests.conftest import PG_URL, need_service, pg_schema_url
+from tests.conftest import empty_database_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def empty_database(request, tmp_path, worker_id):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'migrations.sqlite3'}"
-    if not PG_URL:
-        need_service("PostgreSQL", "HEADSTART_TEST_DATABASE_URL")
-    return pg_schema_url(PG_URL, f"hs_migrations_{worker_id}")
+    return empty_database_url(request.param, tmp_path, f"hs_migrations_{worker_id}")
 
 
 def test_upgrade_downgrade_upgrade_and_no_drift(empty_database, tmp_path):
