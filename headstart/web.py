@@ -76,8 +76,9 @@ def register_blueprints(app) -> None:
     from headstart.admin.views import bp as admin
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main
+    from headstart.practices.views import bp as practices
 
-    for blueprint in (main, auth, account, directory, admin):
+    for blueprint in (main, auth, account, directory, practices, admin):
         app.register_blueprint(blueprint)
 
 
@@ -91,6 +92,8 @@ def _register_template_helpers(app) -> None:
         args = request.args.to_dict(flat=False)
         args["lang"] = [code]
         rule = request.url_rule
+        if request.endpoint in i18n.CONTENT_LANGUAGE_ENDPOINTS:
+            return url_for("main.set_language", code=code, next=request.full_path)
         if request.endpoint and rule is not None and "GET" in (rule.methods or ()):
             try:
                 return url_for(request.endpoint, **(request.view_args or {}), **args)

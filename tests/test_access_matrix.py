@@ -63,6 +63,25 @@ ROUTES = [
     Route("POST", "/directory/{org_a}/leave", 302, 302, 404, 404, 404),
     Route("POST", "/directory/memberships/{pending_a}/approve", 302, 302, 403, 302, 302),
     Route("POST", "/directory/memberships/{pending_a}/decline", 302, 302, 403, 302, 302),
+    Route("GET", "/language/cs", 302, 302, 302, 302, 302),
+    Route("GET", "/language/xx", 404, 404, 404, 404, 404),
+    Route("GET", "/practices/", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/{published}", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/{published}-a-slug", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/{draft_a}", 404, 200, 404, 200, 200),
+    Route("GET", "/practices/new", 302, 200, 200, 200, 200),
+    Route("POST", "/practices/new", 302, 422, 422, 422, 422),
+    Route("GET", "/practices/mine", 302, 200, 200, 200, 200),
+    Route("GET", "/practices/review", 302, 403, 403, 200, 200),
+    Route("GET", "/practices/{draft_a}/edit", 302, 200, 404, 200, 200),
+    Route("POST", "/practices/{draft_a}/edit", 302, 422, 404, 422, 422),
+    Route("GET", "/practices/{published}/edit", 302, 403, 403, 200, 200),
+    Route("GET", "/practices/{published}/history", 302, 403, 403, 200, 200),
+    Route("POST", "/practices/{draft_a}/submit", 302, 302, 404, 302, 302),
+    Route("POST", "/practices/{submitted_a}/publish", 302, 403, 404, 302, 302),
+    Route("POST", "/practices/{submitted_a}/return", 302, 403, 404, 302, 302),
+    Route("POST", "/practices/{published}/archive", 302, 403, 403, 302, 302),
+    Route("POST", "/practices/{published}/restore", 302, 403, 403, 302, 302),
     Route("GET", "/admin/users", 302, 403, 403, 403, 200),
     Route("POST", "/admin/users/{target}/role", 302, 403, 403, 403, 302),
     Route("POST", "/admin/users/{target}/disable", 302, 403, 403, 403, 302),
@@ -74,7 +93,7 @@ NOT_ROUTES = {"static"}
 
 
 @pytest.fixture
-def world(app, make_user, make_org):
+def world(app, make_user, make_org, make_practice):
     """Two organisations with one practitioner each, a coordinator, an admin, a pending
     join request to organisation A and a target user for admin actions."""
     users = {
@@ -93,6 +112,10 @@ def world(app, make_user, make_org):
         db.session.commit()
         ids = {"org_a": org_a.id, "pending_a": pending.id, "target": target.id,
                "token": "not-a-valid-token"}
+    ids["draft_a"] = make_practice("draft", author=users["practitioner_a"], title="Draft").id
+    ids["submitted_a"] = make_practice("submitted", author=users["practitioner_a"],
+                                       title="Submitted").id
+    ids["published"] = make_practice("published", title="Published").id
     return users, ids
 
 

@@ -42,6 +42,9 @@ LOCALES = (
 )  # fmt: skip
 RTL_LOCALES = frozenset({"ar"})
 LANG_COOKIE = "headstart_lang"
+#: Endpoints where ``?lang=`` filters content by its language instead of choosing the
+#: interface language; their language switcher goes through ``/language/<code>``.
+CONTENT_LANGUAGE_ENDPOINTS: set[str] = set()
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
@@ -72,7 +75,7 @@ def select_locale() -> str:
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     if hasattr(g, "locale_code"):
         return g.locale_code
-    code = request.args.get("lang")
+    code = interface_lang_arg()
     if not is_supported(code):
         code = request.cookies.get(LANG_COOKIE)
     if not is_supported(code) and current_user and current_user.is_authenticated:
@@ -85,18 +88,31 @@ def select_locale() -> str:
     return code
 
 
+def interface_lang_arg() -> str | None:
+    """``?lang=`` when it chooses the interface language on this page."""
+    if request.endpoint in CONTENT_LANGUAGE_ENDPOINTS:
+        return None
+    return request.args.get("lang")
+
+
+def set_language_cookie(response, code: str):
+    """Remember interface language ``code`` for a year."""
+    response.set_cookie(
+        LANG_COOKIE,
+        code,
+        max_age=LANG_COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
+
+
 def remember_locale(response):
     """After a request with a valid ``?lang=``, keep the choice in a cookie."""
-    code = request.args.get("lang")
+    code = interface_lang_arg()
     if is_supported(code) and request.cookies.get(LANG_COOKIE) != code:
-        response.set_cookie(
-            LANG_COOKIE,
-            code,
-            max_age=LANG_COOKIE_MAX_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=current_app.config["SESSION_COOKIE_SECURE"],
-        )
+        set_language_cookie(response, code)
     return response
 
 

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from headstart.core.auth import safe_next
+from headstart.core.i18n import is_supported, set_language_cookie
 from headstart.directory import services as directory
 from headstart.extensions import db
 from headstart.search.health import index_status
@@ -27,6 +38,15 @@ def home():
         "countries": len({o.country for o in organisations}),
     }
     return render_template("main/home.html", counts=counts, recent=organisations[:6])
+
+
+@bp.route("/language/<code>")
+def set_language(code: str):
+    """Switch the interface language and go back to the page (``?next=``)."""
+    if not is_supported(code):
+        abort(404)
+    target = safe_next(request.args.get("next"), url_for("main.home"))
+    return set_language_cookie(redirect(target), code)
 
 
 @bp.route("/healthz")
