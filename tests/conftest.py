@@ -21,6 +21,9 @@ PG_URL = os.environ.get("HEADSTART_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("HEADSTART_TEST_REDIS_URL")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+#: Tables whose rows come from migrations (vocabularies): kept between tests.
+SEEDED_TABLES = {"taxonomy_terms"}
+
 #: Cheaper argon2 in tests (same algorithm); the real cost is covered by its own test.
 FAST_ARGON2 = {"ARGON2_MEMORY_KIB": 1024, "ARGON2_TIME_COST": 1}
 
@@ -101,7 +104,8 @@ def _clean_state(request):
         db.session.remove()
         with db.engine.begin() as connection:
             for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
+                if table.name not in SEEDED_TABLES:
+                    connection.execute(table.delete())
         limiter.reset()
     Outbox(app.config["OUTBOX_DIR"]).clear()
 
@@ -185,6 +189,81 @@ def login_as(app, make_user):
         return client
 
     return factory
+
+
+# --- practices ---------------------------------------------------------------
+
+COMPLETE = {
+    "title": "Pre-departure orientation for care workers",
+    "summary": "Three-day orientation in Chișinău for women going to work in care in Italy.",
+    "language": "en", "phase": "pre_departure",
+    "implementation_countries": ["MD"], "origin_countries": ["MD"],
+    "destination_countries": ["IT"], "city_region": "Chișinău",
+    "start_date": "2023-03-01", "end_date": "2024-06-30",
+    "challenge": "Care workers arrive **unprepared** for contracts and rights.",
+    "approach": "- Rights and contracts\n- Italian for care work\n- Contacts in Italy",
+    "results": "240 women prepared; 9 in 10 found the first weeks easier.",
+    "evaluation": "Follow-up calls after three months.",
+    "beneficiaries": "Women aged 25–65 leaving for care work.",
+    "funding": "Municipal budget and a small EU grant.",
+    "contact_name": "Ana Rusu", "contact_role": "Coordinator",
+    "contact_email": "ana@centre.example.org", "website": "https://centre.example.org",
+    "themes": ["employment", "information_orientation"],
+    "target_groups": ["women", "age_25_40"], "gcm_objectives": ["3", "6"],
+    "criteria": ["clear_objectives", "evaluated"],
+}
+
+
+@pytest.fixture
+def practice_form(make_org):
+    """Form data for a complete practice led by a new organisation."""
+    organisation = make_org("Migrant Centre Chișinău")
+    partner = make_org("Care Network Italy", side="destination", country="IT")
+    return dict(COMPLETE, lead_organisation_id=str(organisation.id),
+                partner_ids=[str(partner.id)])
+
+
+@pytest.fixture
+def make_practice(app, make_user, make_org):
+    """Create a practice in a given state: ``make_practice(status="published", author=u)``."""
+    from headstart.practices import services
+    from headstart.practices.models import Practice
+
+    def factory(status="published", *, author=None, title="A practice", language="en",
+                group_of=None, **values):
+        author = author or make_user("practitioner")
+        organisation = make_org(f"Lead of {title}")
+        with app.app_context():
+            from datetime import date
+
+            data = dict(COMPLETE, title=title, language=language,
+                        lead_organisation_id=organisation.id,
+                        start_date=date(2023, 3, 1), end_date=date(2024, 6, 30), **values)
+            actor = db.session.get(type(author), author.id)
+            practice = services.create_practice(data, actor=actor)
+            if group_of is not None:
+                practice.group_id = group_of.group_id or group_of.id
+            if status != "draft":
+                services.transition(practice, "submit", actor=actor)
+            if status in {"published", "returned", "archived"}:
+                action = {"published": "publish", "returned": "return",
+                          "archived": "archive"}[status]
+                services.transition(practice, action, actor=_Coordinator(),
+                                    comment="Please add figures.")
+            db.session.commit()
+            practice = db.session.get(Practice, practice.id)
+            db.session.expunge(practice)
+        return practice
+
+    return factory
+
+
+class _Coordinator:
+    """A stand-in reviewer for fixtures (no account row needed)."""
+
+    id = None
+    role = "coordinator"
+    is_authenticated = True
 
 
 def pytest_report_header(config):

@@ -1,0 +1,1 @@
+"""Practice repository: EWSI-style good-practice records with a review workflow."""
