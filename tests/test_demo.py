@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from headstart.accounts.models import User
 from headstart.demo.data import ACCOUNTS, DEMO_PASSWORD, ORGANISATIONS
+from headstart.demo.practices_data import NEW_ORGANISATIONS, PRACTICES
 from headstart.directory.models import Organisation
 from headstart.extensions import db
 from tests.helpers import sign_in
@@ -18,11 +19,12 @@ def counts(app):
 def test_demo_load_is_idempotent_and_demo_accounts_sign_in(app, runner):
     first = runner.invoke(args=["demo", "load"])
     assert first.exit_code == 0, first.output
-    assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS))
+    assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS) + len(NEW_ORGANISATIONS))
     second = runner.invoke(args=["demo", "load"])
     assert second.exit_code == 0
     assert "0 users added, 0 organisations added" in second.output
-    assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS))
+    assert "0 practices added" in second.output
+    assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS) + len(NEW_ORGANISATIONS))
 
     for email, _name, _role, _lang, _orgs in ACCOUNTS:
         client = app.test_client()
@@ -48,3 +50,40 @@ def test_demo_covers_the_corridors_of_the_spec(app, runner):
             Organisation.side.in_(["destination", "both"]))))
     assert {"MD", "XK", "MK", "UA", "VN", "PH"} <= origin
     assert {"IT", "AT", "DE", "CZ"} <= destination
+
+
+def test_demo_practices_are_published_with_translations(app, runner):
+    from headstart.practices.models import Practice
+
+    runner.invoke(args=["demo", "load"])
+    with app.app_context():
+        published = list(db.session.scalars(select(Practice).where(
+            Practice.status == "published")))
+    groups = {p.group_id for p in published}
+    assert len(groups) == len(PRACTICES) >= 20
+    translated = {p.group_id for p in published if p.language != "en"}
+    assert len(translated) >= 3
+    client = app.test_client()
+    czech = client.get("/practices/?country=CZ", headers={"Accept-Language": "cs"})
+    assert "Pilotní projekt Integrace cizinců" in czech.get_data(as_text=True)
+    english = client.get("/practices/?country=CZ", headers={"Accept-Language": "en"})
+    assert "Pilotní projekt Integrace cizinců" not in english.get_data(as_text=True)
+
+
+def test_demo_synth_is_deterministic(app, runner):
+    from headstart.practices.models import Practice
+
+    def titles():
+        with app.app_context():
+            return [p.title for p in db.session.scalars(select(Practice).order_by(Practice.id))]
+
+    result = runner.invoke(args=["demo", "synth", "--practices", "30", "--seed", "7"])
+    assert result.exit_code == 0, result.output
+    first = titles()
+    assert len(first) == 30
+    with app.app_context():
+        db.session.execute(Practice.__table__.delete())
+        db.session.commit()
+    runner.invoke(args=["demo", "synth", "--practices", "30", "--seed", "7"])
+    assert titles() == first
+    assert app.test_client().get("/practices/").status_code == 200

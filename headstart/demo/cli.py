@@ -24,3 +24,20 @@ def load(if_empty):
     added = load_demo()
     db.session.commit()
     click.echo("Demo content: " + ", ".join(f"{n} {what} added" for what, n in added.items()))
+
+
+@demo.command("synth")
+@click.option("--practices", "count", type=click.IntRange(1, 1_000_000), default=1000,
+              show_default=True, help="How many practices to add.")
+@click.option("--seed", type=int, default=1, show_default=True,
+              help="The same seed gives the same practices.")
+@with_appcontext
+def synth(count, seed):
+    """Add deterministic synthetic published practices (for benchmarks)."""
+    from headstart.demo.synth import synthesise
+
+    with click.progressbar(length=1, label=f"Generating {count} practices") as bar:
+        synthesise(count, seed)
+        db.session.commit()
+        bar.update(1)
+    click.echo(f"Added {count} synthetic practices (seed {seed}).")

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from headstart.accounts import services as accounts
 from headstart.core.models import utcnow
 from headstart.demo.data import ACCOUNTS, DEMO_PASSWORD, ORGANISATIONS
+from headstart.demo.practices_data import NEW_ORGANISATIONS, PRACTICES
 from headstart.directory.models import Membership, Organisation
 from headstart.extensions import db
 
@@ -17,9 +18,10 @@ logger = logging.getLogger(__name__)
 
 def load_demo() -> dict:
     """Create whatever part of the demo content is missing; return what was added."""
-    added = {"users": 0, "organisations": 0, "memberships": 0}
+    added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0}
     organisations = {}
-    for name, acronym, kind, side, country, city, description in ORGANISATIONS:
+    for name, acronym, kind, side, country, city, description in (
+            ORGANISATIONS + NEW_ORGANISATIONS):
         organisation = db.session.scalar(select(Organisation).where(Organisation.name == name))
         if organisation is None:
             slug = "".join(ch for ch in name.lower() if ch.isalnum())[:24]
@@ -47,5 +49,75 @@ def load_demo() -> dict:
                                           status="active", decided_at=utcnow()))
                 added["memberships"] += 1
     db.session.flush()
+    added["practices"] = _load_practices(organisations)
     logger.info("demo content added: %s", added)
     return added
+
+
+class _DemoReviewer:
+    """The coordinator who 'reviewed' the demo practices."""
+
+    def __init__(self, user):
+        self.id = user.id
+        self.role = "coordinator"
+        self.is_authenticated = True
+
+
+def _load_practices(organisations: dict) -> int:
+    """Published demo practices with their translations; returns how many were added."""
+    from headstart.practices import services as practices
+    from headstart.practices.models import Practice
+
+    author = accounts.find_by_email("practitioner@headstart.example")
+    reviewer = _DemoReviewer(accounts.find_by_email("coordinator@headstart.example"))
+    count = 0
+    for record in PRACTICES:
+        original = db.session.scalar(select(Practice).where(Practice.title == record["title"]))
+        if original is None:
+            original = _create_practice(practices, record, record, organisations, author,
+                                        reviewer)
+            count += 1
+        for translation in record["translations"]:
+            exists = db.session.scalar(select(Practice).where(
+                Practice.group_id == original.group_id,
+                Practice.language == translation["language"]))
+            if exists is None:
+                version = _create_practice(practices, record, translation, organisations,
+                                           author, reviewer)
+                version.group_id = original.group_id
+                count += 1
+    db.session.flush()
+    return count
+
+
+def _create_practice(practices, record: dict, texts: dict, organisations: dict, author,
+                     reviewer):
+    """One published practice from a demo record (``texts`` gives the language's text)."""
+    from datetime import date
+
+    def day(value):
+        return date.fromisoformat(value) if value else None
+
+    values = {
+        "title": texts["title"], "summary": texts["summary"], "challenge": texts["challenge"],
+        "approach": texts["approach"], "results": texts["results"],
+        "evaluation": texts["evaluation"], "beneficiaries": texts["beneficiaries"],
+        "funding": texts["funding"], "language": texts.get("language", record["language"]),
+        "start_date": day(record["start_date"]), "end_date": day(record["end_date"]),
+        "implementation_countries": record["implementation_countries"],
+        "origin_countries": record["origin_countries"],
+        "destination_countries": record["destination_countries"],
+        "city_region": record["city_region"], "website": record["website"],
+        "phase": record["phase"], "themes": record["themes"],
+        "target_groups": record["target_groups"],
+        "gcm_objectives": [str(n) for n in record["gcm_objectives"]],
+        "criteria": record["criteria"],
+        "contact_name": record["contact"]["name"], "contact_role": record["contact"]["role"],
+        "contact_email": record["contact"]["email"],
+        "lead_organisation_id": organisations[record["lead_organisation"]].id,
+        "partner_ids": [organisations[name].id for name in record["partners"]],
+    }
+    practice = practices.create_practice(values, actor=author)
+    practices.transition(practice, "submit", actor=author)
+    practices.transition(practice, "publish", actor=reviewer)
+    return practice
