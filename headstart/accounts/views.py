@@ -34,7 +34,7 @@ from headstart.accounts.tokens import TokenError
 from headstart.core.auth import safe_next
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
-from headstart.core.i18n import LANG_COOKIE, LANG_COOKIE_MAX_AGE, _, current_locale_code
+from headstart.core.i18n import LANG_COOKIE, _, current_locale_code, set_language_cookie
 from headstart.extensions import db, limiter
 
 auth = Blueprint("auth", __name__, url_prefix="/auth")
@@ -99,9 +99,7 @@ def _sign_in(user, next_url: str):
     response = redirect(next_url)
     if request.cookies.get(LANG_COOKIE) not in (None, user.preferred_language):
         # The member's saved preference now wins over the visitor's remembered choice.
-        response.set_cookie(LANG_COOKIE, user.preferred_language, max_age=LANG_COOKIE_MAX_AGE,
-                            httponly=True, samesite="Lax",
-                            secure=current_app.config["SESSION_COOKIE_SECURE"])
+        set_language_cookie(response, user.preferred_language)
     return response
 
 
@@ -132,7 +130,7 @@ def register():
         except DomainError as error:
             db.session.rollback()
             apply_error(form, error)
-        except IntegrityError:  # the same address registered twice at once
+        except IntegrityError:  # the same address registered twice at once: same answer
             db.session.rollback()
             return render_template("accounts/check_inbox.html", purpose="register")
         else:

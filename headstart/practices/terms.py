@@ -36,14 +36,14 @@ class Term:
 
 
 def _rows() -> list[TaxonomyTerm]:
-    if has_request_context():
-        if "taxonomy_rows" not in g:
-            g.taxonomy_rows = list(db.session.scalars(
-                select(TaxonomyTerm).order_by(TaxonomyTerm.vocabulary, TaxonomyTerm.position,
-                                              TaxonomyTerm.id)))
+    """All terms in order, read once per request (pages ask for many labels)."""
+    if has_request_context() and "taxonomy_rows" in g:
         return g.taxonomy_rows
-    return list(db.session.scalars(select(TaxonomyTerm).order_by(
+    rows = list(db.session.scalars(select(TaxonomyTerm).order_by(
         TaxonomyTerm.vocabulary, TaxonomyTerm.position, TaxonomyTerm.id)))
+    if has_request_context():
+        g.taxonomy_rows = rows
+    return rows
 
 
 def _label(row: TaxonomyTerm) -> str:
