@@ -31,6 +31,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_BASE_URL": "BASE_URL",
     "HEADSTART_PROXY_HOPS": "PROXY_HOPS",
     "HEADSTART_TRUSTED_HOSTS": "TRUSTED_HOSTS",
+    "HEADSTART_ATTACHMENT_MAX_MB": "ATTACHMENT_MAX_MB",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -64,7 +65,13 @@ class Defaults:
     PROXY_HOPS = 0
     #: Host names the portal answers to (None: any; set it in production).
     TRUSTED_HOSTS: list[str] | None = None
-    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    #: Largest attachment, in megabytes (10⁶ bytes, as people read file sizes).
+    ATTACHMENT_MAX_MB = 10
+    #: Files one form may carry; the request limit follows from these two.
+    ATTACHMENTS_PER_REQUEST = 5
+    #: Text fields of one form (Werkzeug's 500 kB default is too small for a long practice
+    #: record in a non-Latin script, which URL-encoding multiplies up to six times).
+    MAX_FORM_MEMORY_SIZE = 4 * 1000 * 1000
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
@@ -100,6 +107,17 @@ def load(app, overrides: dict | None = None) -> None:
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",")
                                        if h.strip()]
     app.config["PROXY_HOPS"] = int(app.config["PROXY_HOPS"] or 0)
+    attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
+    if not 0 < attachment_mb <= 1000:
+        raise ValueError("HEADSTART_ATTACHMENT_MAX_MB must be a number of megabytes (0–1000]")
+    app.config["ATTACHMENT_MAX_BYTES"] = int(attachment_mb * 1_000_000)
+    # A body holding the largest allowed files plus the text of the form; anything bigger
+    # is refused before it is read (413).
+    app.config.setdefault("MAX_CONTENT_LENGTH", None)
+    if not app.config["MAX_CONTENT_LENGTH"]:
+        app.config["MAX_CONTENT_LENGTH"] = (
+            app.config["ATTACHMENT_MAX_BYTES"] * app.config["ATTACHMENTS_PER_REQUEST"]
+            + app.config["MAX_FORM_MEMORY_SIZE"])
     if app.config["BASE_URL"]:
         app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
 

@@ -76,9 +76,10 @@ def register_blueprints(app) -> None:
     from headstart.admin.views import bp as admin
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main
+    from headstart.practices.calls_views import bp as calls
     from headstart.practices.views import bp as practices
 
-    for blueprint in (main, auth, account, directory, practices, admin):
+    for blueprint in (main, auth, account, directory, practices, calls, admin):
         app.register_blueprint(blueprint)
 
 

@@ -8,6 +8,7 @@ In CI (``CI=true``) a missing service is a failure, never a skip.
 from __future__ import annotations
 
 import os
+import shutil
 from urllib.parse import quote
 
 import pytest
@@ -88,6 +89,8 @@ def database_url(request, tmp_path_factory, worker_id):
 def app(database_url, tmp_path_factory):
     """The application under test (one per database and worker)."""
     app = make_app(database_url, tmp_path_factory.mktemp("instance"))
+    with app.app_context():
+        app.extensions["seeded_rows"] = _seeded_rows()
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -106,8 +109,33 @@ def _clean_state(request):
             for table in reversed(db.metadata.sorted_tables):
                 if table.name not in SEEDED_TABLES:
                     connection.execute(table.delete())
+        _restore_seeded_rows(app.extensions["seeded_rows"])
         limiter.reset()
     Outbox(app.config["OUTBOX_DIR"]).clear()
+    shutil.rmtree(app.config["UPLOAD_DIR"], ignore_errors=True)
+
+
+def _seeded_rows() -> dict[str, list[dict]]:
+    """The rows the migrations put in the seeded tables, without ids."""
+    rows = {}
+    with db.engine.connect() as connection:
+        for name in sorted(SEEDED_TABLES):
+            table = db.metadata.tables[name]
+            rows[name] = [{k: v for k, v in row._mapping.items() if k != "id"}
+                          for row in connection.execute(table.select().order_by(table.c.id))]
+    return rows
+
+
+def _restore_seeded_rows(snapshot: dict[str, list[dict]]) -> None:
+    """Put seeded tables back as the migrations left them when a test changed them
+    (e.g. an admin retiring a theme)."""
+    if _seeded_rows() == snapshot:
+        return
+    with db.engine.begin() as connection:
+        for name, rows in snapshot.items():
+            table = db.metadata.tables[name]
+            connection.execute(table.delete())
+            connection.execute(table.insert(), rows)
 
 
 @pytest.fixture

@@ -7,12 +7,16 @@ refused, 404 hidden. A route missing from this table fails ``test_every_route_is
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
 from headstart.directory.models import Membership
 from headstart.extensions import db
+from headstart.practices.models import PracticeAttachment, PracticeCall, TaxonomyTerm
 from tests.helpers import csrf_token
 
 ROLES = ("visitor", "practitioner_a", "practitioner_b", "coordinator", "admin")
@@ -82,6 +86,39 @@ ROUTES = [
     Route("POST", "/practices/{submitted_a}/return", 302, 403, 404, 302, 302),
     Route("POST", "/practices/{published}/archive", 302, 403, 403, 302, 302),
     Route("POST", "/practices/{published}/restore", 302, 403, 403, 302, 302),
+    Route("GET", "/practices/feed.atom", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/export.csv", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/export.json?theme=employment", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/export.xml", 404, 404, 404, 404, 404),
+    Route("GET", "/practices/{published}/print", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/{draft_a}/print", 404, 200, 404, 200, 200),
+    Route("GET", "/practices/{published}/attachments/{file_published}", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/{published}/attachments/{file_published}/report.pdf",
+          200, 200, 200, 200, 200),
+    Route("GET", "/practices/{draft_a}/attachments/{file_draft_a}", 404, 200, 404, 200, 200),
+    Route("GET", "/practices/{published}/attachments/{file_draft_a}", 404, 404, 404, 404, 404),
+    Route("GET", "/practices/{published}/translate", 302, 200, 200, 200, 200),
+    Route("POST", "/practices/{published}/translate", 302, 422, 422, 422, 422),
+    Route("GET", "/practices/{draft_a}/translate", 302, 200, 404, 200, 200),
+    Route("GET", "/practices/calls/", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/calls/{call}", 200, 200, 200, 200, 200),
+    Route("GET", "/practices/calls/999999", 404, 404, 404, 404, 404),
+    Route("GET", "/practices/calls/new", 302, 403, 403, 200, 200),
+    Route("POST", "/practices/calls/new", 302, 403, 403, 422, 422),
+    Route("GET", "/practices/calls/{call}/edit", 302, 403, 403, 200, 200),
+    Route("POST", "/practices/calls/{call}/edit", 302, 403, 403, 422, 422),
+    Route("POST", "/practices/calls/{call}/close", 302, 403, 403, 302, 302),
+    Route("POST", "/practices/calls/{call}/reopen", 302, 403, 403, 302, 302),
+    Route("GET", "/admin/taxonomy/", 302, 403, 403, 403, 200),
+    Route("GET", "/admin/taxonomy/target", 302, 403, 403, 403, 200),
+    Route("GET", "/admin/taxonomy/nonsense", 302, 403, 403, 403, 404),
+    Route("GET", "/admin/taxonomy/theme/{term}", 302, 403, 403, 403, 200),
+    Route("GET", "/admin/taxonomy/phase/{term}", 302, 403, 403, 403, 404),
+    Route("POST", "/admin/taxonomy/theme/{term}", 302, 403, 403, 403, 422),
+    Route("GET", "/admin/taxonomy/theme/new", 302, 403, 403, 403, 200),
+    Route("POST", "/admin/taxonomy/theme/new", 302, 403, 403, 403, 422),
+    Route("POST", "/admin/taxonomy/theme/{term}/retire", 302, 403, 403, 403, 302),
+    Route("POST", "/admin/taxonomy/theme/{term}/restore", 302, 403, 403, 403, 302),
     Route("GET", "/admin/users", 302, 403, 403, 403, 200),
     Route("POST", "/admin/users/{target}/role", 302, 403, 403, 403, 302),
     Route("POST", "/admin/users/{target}/disable", 302, 403, 403, 403, 302),
@@ -116,7 +153,32 @@ def world(app, make_user, make_org, make_practice):
     ids["submitted_a"] = make_practice("submitted", author=users["practitioner_a"],
                                        title="Submitted").id
     ids["published"] = make_practice("published", title="Published").id
+    ids["file_draft_a"] = _attach(app, ids["draft_a"])
+    ids["file_published"] = _attach(app, ids["published"])
+    with app.app_context():
+        call = PracticeCall(title="Language training, Western Balkans → Austria",
+                            deadline=date.today() + timedelta(days=30))
+        db.session.add(call)
+        db.session.commit()
+        ids["call"] = call.id
+        ids["term"] = db.session.scalar(db.select(TaxonomyTerm.id).where(
+            TaxonomyTerm.vocabulary == "theme", TaxonomyTerm.code == "housing"))
     return users, ids
+
+
+def _attach(app, practice_id: int) -> int:
+    """A stored PDF attachment on a practice."""
+    with app.app_context():
+        folder = Path(app.config["UPLOAD_DIR"]) / "practices"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = secrets.token_hex(16)
+        (folder / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+        attachment = PracticeAttachment(practice_id=practice_id, stored_name=name,
+                                        filename="report.pdf", content_type="application/pdf",
+                                        size=15, sha256="0" * 64)
+        db.session.add(attachment)
+        db.session.commit()
+        return attachment.id
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -127,6 +189,7 @@ def test_access(app, login_as, world, route, role):
     path = route.path.format(**ids)
     if route.method == "GET":
         response = client.get(path)
+        response.close()
     else:
         token = csrf_token(client)
         response = client.post(path, data={"csrf_token": token, "role": "coordinator"})

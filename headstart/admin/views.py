@@ -1,4 +1,4 @@
-"""Admin pages: the list of users, roles, and disabling accounts."""
+"""Admin pages: users (roles, disabling accounts) and the practice vocabularies."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from headstart.accounts.models import User
 from headstart.core.auth import ROLE_LABELS, ROLES, role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm
-from headstart.core.i18n import _
+from headstart.core.i18n import LOCALES, _, _l, language_name
 from headstart.extensions import db
+from headstart.practices import terms
+from headstart.practices.forms import TermForm
+from headstart.practices.models import TaxonomyTerm
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -73,3 +76,94 @@ def set_disabled(user_id: int, action: str):
         flash(_("The account was disabled.") if action == "disable"
               else _("The account was enabled."), "success")
     return redirect(url_for("admin.users"))
+
+
+VOCABULARY_TITLES = {
+    "phase": _l("Phases"),
+    "theme": _l("Themes"),
+    "target": _l("Target groups"),
+    "criterion": _l("Good-practice criteria"),
+}
+
+
+def _vocabulary_or_404(vocabulary: str) -> str:
+    if vocabulary not in terms.MANAGED:
+        abort(404)
+    return vocabulary
+
+
+def _term_or_404(vocabulary: str, term_id: int) -> TaxonomyTerm:
+    term = db.session.get(TaxonomyTerm, term_id)
+    if term is None or term.vocabulary != vocabulary:
+        abort(404)
+    return term
+
+
+def _other_locales() -> list[str]:
+    return [code for code in LOCALES if code != "en"]
+
+
+@bp.route("/taxonomy/")
+@bp.route("/taxonomy/<vocabulary>")
+@role_required("admin")
+def taxonomy(vocabulary: str = "theme"):
+    """The terms of one vocabulary, with a form to add one."""
+    vocabulary = _vocabulary_or_404(vocabulary)
+    form = TermForm()
+    form.group.choices = terms.group_choices(vocabulary)
+    return render_template("admin/taxonomy.html", vocabulary=vocabulary, form=form,
+                           titles=VOCABULARY_TITLES, rows=terms.rows(vocabulary),
+                           label_of=terms.label, group_label=terms.group_label,
+                           action_form=ActionForm())
+
+
+def _term_page(vocabulary: str, form: TermForm, term: TaxonomyTerm | None, status: int = 200):
+    return render_template("admin/term.html", vocabulary=vocabulary, form=form, term=term,
+                           titles=VOCABULARY_TITLES, locales=_other_locales(),
+                           values=request.form if request.method == "POST" else
+                           {f"label_{k}": v for k, v in ((term.labels or {}) if term else {})
+                            .items()},
+                           language_name=language_name), status
+
+
+@bp.route("/taxonomy/<vocabulary>/new", methods=["GET", "POST"])
+@bp.route("/taxonomy/<vocabulary>/<int:term_id>", methods=["GET", "POST"])
+@role_required("admin")
+def term(vocabulary: str, term_id: int | None = None):
+    """Add a term, or change a term's labels, group and position."""
+    vocabulary = _vocabulary_or_404(vocabulary)
+    existing = _term_or_404(vocabulary, term_id) if term_id is not None else None
+    form = TermForm(obj=existing if request.method == "GET" else None)
+    form.group.choices = terms.group_choices(vocabulary)
+    if request.method == "GET":
+        return _term_page(vocabulary, form, existing)
+    if not form.validate_on_submit():
+        return _term_page(vocabulary, form, existing, 422)
+    values = {**request.form.to_dict(), **form.data}
+    try:
+        saved = terms.save_term(vocabulary, values, term=existing, locales=_other_locales())
+    except terms.InvalidTerm as error:
+        db.session.rollback()
+        for field, message in error.problems.items():
+            if field in form._fields:
+                form[field].errors = [*form[field].errors, message]
+        return _term_page(vocabulary, form, existing, 422)
+    db.session.commit()
+    flash(_("“%(label)s” was saved.", label=saved.label), "success")
+    return redirect(url_for("admin.taxonomy", vocabulary=vocabulary))
+
+
+@bp.route("/taxonomy/<vocabulary>/<int:term_id>/<any(retire, restore):action>",
+          methods=["POST"])
+@role_required("admin")
+def term_state(vocabulary: str, term_id: int, action: str):
+    """Retire a term (practices keep it; it is no longer offered) or offer it again."""
+    vocabulary = _vocabulary_or_404(vocabulary)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    existing = _term_or_404(vocabulary, term_id)
+    terms.set_active(existing, action == "restore")
+    db.session.commit()
+    flash(_("The term is no longer offered.") if action == "retire"
+          else _("The term is offered again."), "success")
+    return redirect(url_for("admin.taxonomy", vocabulary=vocabulary))

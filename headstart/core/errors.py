@@ -56,7 +56,10 @@ ERROR_TEXTS = {
     405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
     409: (_l("Conflict"),
           _l("This change conflicts with the current state. Please reload and try again.")),
-    413: (_l("File too large"), _l("What you sent is larger than the portal accepts.")),
+    413: (_l("File too large"),
+          _l("What you sent is larger than the portal accepts, so nothing was saved. Go "
+             "back to the form (your browser usually keeps what you typed) and attach "
+             "smaller files, or fewer at a time.")),
     422: (_l("Cannot process"), _l("The request was understood but could not be processed.")),
     429: (_l("Too many attempts"),
           _l("Too many attempts in a short time. Please wait a few minutes and try again.")),

@@ -41,6 +41,8 @@ class TaxonomyTerm(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
     #: English label; built-in terms whose label was not changed use the translated default.
     label: Mapped[str] = mapped_column(String(200))
+    #: Labels in other languages an admin gave, ``{locale: label}``.
+    labels: Mapped[dict] = mapped_column(JSON, default=dict)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     def __repr__(self) -> str:
@@ -87,6 +89,9 @@ class Practice(TimestampMixin, db.Model):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: The reviewer's latest comments when the practice was returned.
     review_comment: Mapped[str] = mapped_column(Text, default="")
+    #: The call for practices this practice answers, if any.
+    call_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practice_calls.id", ondelete="SET NULL"), index=True)
 
     lead_organisation = relationship("Organisation", foreign_keys=[lead_organisation_id])
     author = relationship("User", foreign_keys=[author_id])
@@ -100,6 +105,10 @@ class Practice(TimestampMixin, db.Model):
     events: Mapped[list[PracticeEvent]] = relationship(
         back_populates="practice", cascade="all, delete-orphan", passive_deletes=True,
         order_by="PracticeEvent.id")
+    attachments: Mapped[list[PracticeAttachment]] = relationship(
+        back_populates="practice", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="PracticeAttachment.id")
+    call: Mapped[PracticeCall | None] = relationship(back_populates="practices")
 
     def codes(self, vocabulary: str) -> list[str]:
         """The codes of a multi-valued vocabulary, in stored order."""
@@ -190,3 +199,58 @@ class PracticeEvent(db.Model):
 
     def __repr__(self) -> str:
         return f"<PracticeEvent {self.practice_id} {self.action}>"
+
+
+class PracticeAttachment(TimestampMixin, db.Model):
+    """A file attached to a practice, stored outside the web root under a generated name."""
+
+    __tablename__ = "practice_attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practice_id: Mapped[int] = mapped_column(
+        ForeignKey("practices.id", ondelete="CASCADE"), index=True)
+    #: The generated file name under the upload directory (never the uploader's name).
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The uploader's file name, cleaned, offered as the download name.
+    filename: Mapped[str] = mapped_column(String(200))
+    #: The type found by reading the content (``core.uploads``), not the one the browser sent.
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+
+    practice: Mapped[Practice] = relationship(back_populates="attachments")
+
+    def __repr__(self) -> str:
+        return f"<PracticeAttachment {self.id} {self.filename!r}>"
+
+
+class PracticeCall(TimestampMixin, db.Model):
+    """A themed call for practices opened by a coordinator, with a deadline."""
+
+    __tablename__ = "practice_calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: Theme codes, origin and destination ISO codes the call asks about (may be empty).
+    themes: Mapped[list] = mapped_column(JSON, default=list)
+    origin_countries: Mapped[list] = mapped_column(JSON, default=list)
+    destination_countries: Mapped[list] = mapped_column(JSON, default=list)
+    phase: Mapped[str] = mapped_column(String(40), default="")
+    #: The last day answers are accepted (inclusive).
+    deadline: Mapped[date] = mapped_column(Date)
+    #: Closed early by a coordinator.
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+
+    practices: Mapped[list[Practice]] = relationship(back_populates="call")
+
+    def is_open(self, today: date) -> bool:
+        """Whether answers are still accepted on ``today``."""
+        return not self.closed and today <= self.deadline
+
+    def __repr__(self) -> str:
+        return f"<PracticeCall {self.id} {self.title!r}>"

@@ -9,7 +9,7 @@ import logging
 import re
 from datetime import date
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, case, exists, func, or_, select, union_all
 
 from headstart.core.auth import has_role
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -19,6 +19,7 @@ from headstart.extensions import db
 from headstart.practices import terms, workflow
 from headstart.practices.models import (
     Practice,
+    PracticeCall,
     PracticeCountry,
     PracticeEvent,
     PracticePartner,
@@ -73,6 +74,15 @@ def can_edit(practice: Practice, user) -> bool:
     return workflow.can_edit(practice.status, **_roles(practice, user))
 
 
+def can_translate(practice: Practice, user) -> bool:
+    """Members may start a translation of a published practice; its author and
+    coordinators also of one not yet published."""
+    if practice.status == "archived" or not has_role(user, "practitioner"):
+        return False
+    roles = _roles(practice, user)
+    return practice.status == "published" or roles["is_author"] or roles["is_coordinator"]
+
+
 def actions_for(practice: Practice, user) -> list[str]:
     """Workflow actions ``user`` may take on ``practice``."""
     return workflow.available_actions(practice.status, **_roles(practice, user))
@@ -125,6 +135,7 @@ def _snapshot(practice: Practice) -> dict:
     data.update({field: practice.codes(vocabulary) for field, vocabulary in TERM_FIELDS.items()})
     data.update({field: practice.country_codes(role) for field, role in COUNTRY_FIELDS.items()})
     data["lead_organisation_id"] = practice.lead_organisation_id
+    data["call_id"] = practice.call_id
     data["partner_ids"] = [p.organisation_id for p in practice.partners]
     return data
 
@@ -138,6 +149,8 @@ def _apply(practice: Practice, values: dict) -> None:
             setattr(practice, field, values[field])
     if "lead_organisation_id" in values:
         practice.lead_organisation_id = values["lead_organisation_id"] or None
+    if "call_id" in values:
+        practice.call_id = values["call_id"] or None
     for field, vocabulary in TERM_FIELDS.items():
         if field in values:
             wanted = list(dict.fromkeys(str(code) for code in values[field] or ()))
@@ -173,19 +186,48 @@ def _record(practice: Practice, action: str, *, actor, changes=None, comment: st
                                          changes=changes or {}, comment=comment))
 
 
-def create_practice(values: dict, *, actor) -> Practice:
-    """Save a new draft by ``actor`` (incomplete is fine; broken values are not)."""
+def _check_call(values: dict, current_call_id: int | None) -> dict[str, str]:
+    """A practice may name a call that is open, or keep the one it already answers."""
+    call_id = values.get("call_id")
+    if not call_id or call_id == current_call_id:
+        return {}
+    call = db.session.get(PracticeCall, call_id)
+    if call is None or not call.is_open(date.today()):
+        return {"call_id": str(_l("This call for practices is closed. Choose an open call "
+                                  "or none."))}
+    return {}
+
+
+def _check_language(language: str, group_id: int | None, practice_id: int | None) -> dict:
+    """One version per language in a translation group."""
+    if not group_id or not language:
+        return {}
+    taken = db.session.scalar(select(Practice.id).where(
+        Practice.group_id == group_id, Practice.language == language,
+        Practice.id != (practice_id or 0)).limit(1))
+    if taken:
+        return {"language": str(_l("This practice already has a version in this language."))}
+    return {}
+
+
+def create_practice(values: dict, *, actor, translation_of: Practice | None = None) -> Practice:
+    """Save a new draft by ``actor`` (incomplete is fine; broken values are not). With
+    ``translation_of``, the draft joins that practice's group as another language version."""
+    group_id = (translation_of.group_id or translation_of.id) if translation_of else None
     problems = check_values(values)
+    problems.update(_check_call(values, None))
+    problems.update(_check_language(values.get("language") or "", group_id, None))
+    if not (values.get("title") or "").strip():
+        problems["title"] = str(_l("Give the practice a title, even for a draft."))
     if problems:
         raise IncompleteValues(problems)
-    if not (values.get("title") or "").strip():
-        raise IncompleteValues({"title": str(_l("Give the practice a title, even for a draft."))})
-    practice = Practice(author_id=actor.id, status="draft", title="")
+    practice = Practice(author_id=actor.id, status="draft", title="", group_id=group_id)
     _apply(practice, values)
     db.session.add(practice)
     db.session.flush()
     practice.group_id = practice.group_id or practice.id
-    _record(practice, "created", actor=actor)
+    _record(practice, "created", actor=actor,
+            changes={"translation_of": [None, translation_of.id]} if translation_of else None)
     db.session.flush()
     logger.info("user %s created practice %s", actor.id, practice.id)
     return practice
@@ -204,6 +246,9 @@ def update_practice(practice: Practice, values: dict, *, actor) -> bool:
     if not can_edit(practice, actor):
         raise PermissionDenied(str(_l("You cannot edit this practice now.")))
     problems = check_values(values)
+    problems.update(_check_call(values, practice.call_id))
+    problems.update(_check_language(values.get("language", practice.language) or "",
+                                    practice.group_id, practice.id))
     if not (values.get("title", practice.title) or "").strip():
         problems["title"] = str(_l("Give the practice a title, even for a draft."))
     if problems:
@@ -220,8 +265,11 @@ def update_practice(practice: Practice, values: dict, *, actor) -> bool:
     return True
 
 
-def transition(practice: Practice, action: str, *, actor, comment: str = "") -> None:
-    """Move ``practice`` through the workflow (submit, publish, return, archive, restore)."""
+def transition(practice: Practice, action: str, *, actor, comment: str = "",
+               confirmed_criteria=None) -> None:
+    """Move ``practice`` through the workflow (submit, publish, return, archive, restore).
+    When publishing, ``confirmed_criteria`` are the good-practice criteria the reviewer
+    confirms (None keeps what was confirmed before)."""
     if action == "submit":
         problems = missing_for_review(practice)
         if problems:
@@ -245,7 +293,16 @@ def transition(practice: Practice, action: str, *, actor, comment: str = "") -> 
         practice.published_at = now
     if action == "return":
         practice.review_comment = comment.strip()
-    _record(practice, action, actor=actor, comment=comment.strip())
+    changes = None
+    if action == "publish" and confirmed_criteria is not None:
+        before = practice.codes("criterion_confirmed")
+        wanted = [c for c in dict.fromkeys(confirmed_criteria) if c in terms.codes("criterion")]
+        _sync(practice.terms, lambda t: t.vocabulary == "criterion_confirmed",
+              lambda t: t.code, wanted,
+              lambda code: PracticeTerm(vocabulary="criterion_confirmed", code=code))
+        if before != wanted:
+            changes = {"criteria_confirmed": [before, wanted]}
+    _record(practice, action, actor=actor, comment=comment.strip(), changes=changes)
     db.session.flush()
     logger.info("user %s: %s practice %s → %s", actor.id, action, practice.id, target)
 
@@ -318,3 +375,49 @@ def translations_of(practice: Practice) -> list[Practice]:
     return list(db.session.scalars(select(Practice).where(
         Practice.group_id == (practice.group_id or practice.id), Practice.id != practice.id,
         Practice.status == "published").order_by(Practice.language)))
+
+
+def similar_to(practice: Practice, limit: int = 5) -> list[Practice]:
+    """Published practices most like ``practice``: shared themes and corridor countries weigh
+    most, then countries of implementation, target groups and the phase. One per translation
+    group (never ``practice``'s own), best first, newest on ties. Scored in the database."""
+    own_terms = [(t.vocabulary, t.code) for t in practice.terms
+                 if t.vocabulary in ("theme", "target")]
+    own_countries = [(c.role, c.country) for c in practice.countries]
+    parts = []
+    if own_terms:
+        parts.append(select(PracticeTerm.practice_id.label("pid"), case(
+            (PracticeTerm.vocabulary == "theme", 3), else_=1).label("weight")).where(
+            or_(*(and_(PracticeTerm.vocabulary == v, PracticeTerm.code == c)
+                  for v, c in own_terms))))
+    if own_countries:
+        parts.append(select(PracticeCountry.practice_id.label("pid"), case(
+            (PracticeCountry.role == "implementation", 2), else_=3).label("weight")).where(
+            or_(*(and_(PracticeCountry.role == r, PracticeCountry.country == c)
+                  for r, c in own_countries))))
+    if not parts:
+        return []
+    matches = union_all(*parts).subquery()
+    score = (func.sum(matches.c.weight)
+             + func.max(case((Practice.phase == (practice.phase or "-"), 1), else_=0)))
+    rows = db.session.execute(
+        select(Practice, score.label("score")).join(matches, matches.c.pid == Practice.id)
+        .where(Practice.status == "published",
+               Practice.group_id != (practice.group_id or practice.id))
+        .group_by(Practice.id)
+        .order_by(score.desc(), Practice.published_at.desc(), Practice.id.desc())
+        .limit(limit * 4)).all()
+    chosen: dict[int, Practice] = {}
+    for candidate, _score in rows:
+        key = candidate.group_id or candidate.id
+        if key not in chosen or (candidate.language == practice.language
+                                 and chosen[key].language != practice.language):
+            chosen[key] = candidate
+    return list(chosen.values())[:limit]
+
+
+def missing_languages(practice: Practice, languages) -> list[str]:
+    """Of ``languages``, those the practice's group has no version in (any state)."""
+    taken = set(db.session.scalars(select(Practice.language).where(
+        Practice.group_id == (practice.group_id or practice.id))))
+    return [code for code in languages if code not in taken]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import g, has_request_context
 from sqlalchemy import select
 
+from headstart.core.i18n import current_locale_code
 from headstart.extensions import db
 from headstart.practices import taxonomy
 from headstart.practices.models import TaxonomyTerm
@@ -47,6 +48,11 @@ def _rows() -> list[TaxonomyTerm]:
 
 
 def _label(row: TaxonomyTerm) -> str:
+    """The admin's label for the reader's language, else the built-in translated label while
+    the English one is unchanged, else the English label."""
+    given = (row.labels or {}).get(current_locale_code()) if has_request_context() else None
+    if given:
+        return given
     builtin = BUILTIN.get(row.vocabulary, {}).get(row.code)
     if builtin is not None and row.label == builtin._args[0]:
         return str(builtin)
@@ -89,3 +95,87 @@ def codes(vocabulary: str) -> set[str]:
     if vocabulary == "gcm":
         return {str(n) for n in taxonomy.GCM_OBJECTIVES}
     return {t.code for t in terms(vocabulary)}
+
+
+#: Vocabularies admins manage on the taxonomy page.
+MANAGED = ("phase", "theme", "target", "criterion")
+
+
+def group_choices(vocabulary: str) -> list[tuple[str, str]]:
+    """The groups a term of ``vocabulary`` can belong to (none for flat vocabularies)."""
+    return [(code, str(label)) for code, label in GROUP_LABELS.get(vocabulary, {}).items()]
+
+
+def rows(vocabulary: str) -> list[TaxonomyTerm]:
+    """Every stored term of ``vocabulary``, retired ones included, in order."""
+    return [r for r in _rows() if r.vocabulary == vocabulary]
+
+
+def forget_cached() -> None:
+    """Drop the per-request copy after a change, so the page shows the new terms."""
+    if has_request_context():
+        g.pop("taxonomy_rows", None)
+
+
+class InvalidTerm(Exception):
+    """A term cannot be saved; ``problems`` maps fields to messages."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def save_term(vocabulary: str, values: dict, *, term: TaxonomyTerm | None = None,
+              locales=()) -> TaxonomyTerm:
+    """Add a term to ``vocabulary`` or change ``term``: English label, group, position and
+    labels for other ``locales`` (empty ones are dropped). Codes never change once given,
+    since practices store them."""
+    from headstart.core.i18n import _l
+
+    problems = {}
+    label_text = (values.get("label") or "").strip()
+    if not label_text:
+        problems["label"] = str(_l("Give the term a label in English."))
+    group = values.get("group") or ""
+    allowed_groups = {code for code, _label in group_choices(vocabulary)}
+    if allowed_groups and group not in allowed_groups:
+        problems["group"] = str(_l("Choose one of the offered groups."))
+    position = str(values.get("position") or "").strip()
+    if position and not position.lstrip("-").isdigit():
+        problems["position"] = str(_l("Enter a whole number."))
+    if term is None:
+        code = (values.get("code") or "").strip().lower()
+        if not code:
+            code = "_".join("".join(ch if ch.isalnum() else " " for ch in label_text.lower())
+                            .split())[:40]
+        if not code or not all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in code):
+            problems["code"] = str(_l("Use lower-case letters, digits and _ only."))
+        elif code in {r.code for r in rows(vocabulary)}:
+            problems["code"] = str(_l("This code is already used in this vocabulary."))
+    if problems:
+        raise InvalidTerm(problems)
+    if term is None:
+        existing = rows(vocabulary)
+        term = TaxonomyTerm(vocabulary=vocabulary, code=code, active=True,
+                            position=max((r.position for r in existing), default=-1) + 1)
+        db.session.add(term)
+    term.label = label_text
+    term.group = group if allowed_groups else ""
+    if position:
+        term.position = int(position)
+    labels = {}
+    for locale in locales:
+        text = " ".join(str(values.get(f"label_{locale}") or "").split())[:200]
+        if text:
+            labels[locale] = text
+    term.labels = labels
+    db.session.flush()
+    forget_cached()
+    return term
+
+
+def set_active(term: TaxonomyTerm, active: bool) -> None:
+    """Retire a term (kept on practices that use it, no longer offered) or bring it back."""
+    term.active = active
+    db.session.flush()
+    forget_cached()

@@ -1,28 +1,45 @@
-"""Practice pages: list, detail, submission and editing, review, history."""
+"""Practice pages: list, detail, print view, submission, editing and translating,
+attachments, review, history, the Atom feed and exports."""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
+from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from headstart.core.auth import role_required
-from headstart.core.errors import DomainError
+from headstart.core.errors import DomainError, NotFound
 from headstart.core.i18n import (
     CONTENT_LANGUAGE_ENDPOINTS,
+    LOCALES,
     _,
     country_choices,
     current_locale_code,
     language_name,
 )
+from headstart.core.mail import external_url
 from headstart.core.markdown import plain_text, render
+from headstart.core.uploads import ACCEPTED_EXTENSIONS, UploadRejected, human_size
 from headstart.directory.models import Organisation
 from headstart.extensions import db
-from headstart.practices import services, terms
+from headstart.practices import attachments, calls, feeds, services, terms
 from headstart.practices.forms import PracticeForm, ReviewForm
 from headstart.practices.models import Practice
 from headstart.practices.taxonomy import GCM_OBJECTIVES
@@ -33,6 +50,9 @@ bp = Blueprint("practices", __name__, url_prefix="/practices")
 CONTENT_LANGUAGE_ENDPOINTS.add("practices.index")
 
 PER_PAGE = 20
+#: Entries in the Atom feed; rows in one export.
+FEED_SIZE = 50
+EXPORT_LIMIT = 10_000
 
 
 def slugify(text: str) -> str:
@@ -49,6 +69,14 @@ def practice_url(practice, **kwargs) -> str:
     if slug:
         return url_for("practices.detail", practice_id=practice.id, slug=slug, **kwargs)
     return url_for("practices.detail", practice_id=practice.id, **kwargs)
+
+
+def practice_external_url(practice) -> str:
+    """The absolute canonical address of a practice (feeds, exports, JSON-LD)."""
+    slug = slugify(practice.title)
+    if slug:
+        return external_url("practices.detail", practice_id=practice.id, slug=slug)
+    return external_url("practices.detail", practice_id=practice.id)
 
 
 @bp.app_template_global()
@@ -89,7 +117,54 @@ def index():
         "practices/index.html", practices=items, total=total, page=page,
         pages=max(1, math.ceil(total / PER_PAGE)), filters=filters,
         countries=country_choices(), phases=terms.terms("phase"),
-        themes=terms.terms("theme"), targets=terms.terms("target"), plain_text=plain_text)
+        themes=terms.terms("theme"), targets=terms.terms("target"), plain_text=plain_text,
+        filter_args=_filter_args())
+
+
+def _filter_args() -> dict:
+    """The list's filters as query parameters (for feed and export links)."""
+    keep = ("q", "country", "phase", "theme", "target", "lang", "year", "sort")
+    return {key: request.args[key] for key in keep if request.args.get(key)}
+
+
+def _matching(limit: int, sort: str | None = None) -> tuple[list[Practice], int]:
+    filters = _filters()
+    if sort:
+        filters["sort"] = sort
+    return services.list_published(**filters, reader_language=current_locale_code(),
+                                   page=1, per_page=limit)
+
+
+@bp.route("/feed.atom")
+def feed():
+    """Newly published practices as Atom, filtered like the list."""
+    items, _total = _matching(FEED_SIZE, sort="newest")
+    args = _filter_args()
+    args.pop("sort", None)
+    body = feeds.atom_feed(
+        items, title=_("HEADSTART: newly published practices"),
+        feed_url=external_url("practices.feed", **args),
+        page_url=external_url("practices.index", **args),
+        url_of=practice_external_url, language=current_locale_code())
+    return Response(body, mimetype="application/atom+xml",
+                    headers={"Cache-Control": "public, max-age=600"})
+
+
+@bp.route("/export.<any(csv, json):fmt>")
+def export(fmt: str):
+    """Every practice matching the filters, as a CSV or JSON download."""
+    items, total = _matching(EXPORT_LIMIT)
+    records = [feeds.record(p, practice_external_url(p)) for p in items]
+    name = f"headstart-practices-{date.today().isoformat()}.{fmt}"
+    disposition = f'attachment; filename="{name}"'
+    if fmt == "csv":
+        return Response(feeds.csv_document(records), mimetype="text/csv",
+                        headers={"Content-Disposition": disposition})
+    document = {"total": total, "filters": _filter_args(),
+                "source": external_url("practices.index", **_filter_args()),
+                "results": records}
+    return Response(json.dumps(document, ensure_ascii=False, indent=1),
+                    mimetype="application/json", headers={"Content-Disposition": disposition})
 
 
 @bp.route("/<int:practice_id>")
@@ -97,13 +172,60 @@ def index():
 def detail(practice_id: int, slug: str | None = None):
     """Every section of a practice; drafts only for their author and coordinators."""
     practice = services.get_practice(practice_id, viewer=current_user)
+    translations = services.translations_of(practice)
+    json_ld = None
+    if practice.status == "published":
+        json_ld = feeds.json_ld(practice, practice_external_url(practice),
+                                [(t.language, practice_external_url(t)) for t in translations])
+    review_form = ReviewForm()
+    review_form.confirmed_criteria.data = (practice.codes("criterion_confirmed")
+                                           or practice.codes("criterion"))
+    can_translate = (current_user.is_authenticated
+                     and services.can_translate(practice, current_user))
     return render_template(
-        "practices/detail.html", practice=practice, render=render, terms=terms,
-        gcm=GCM_OBJECTIVES, translations=services.translations_of(practice),
+        "practices/detail.html", **_record_context(practice, translations),
         can_edit=services.can_edit(practice, current_user),
         actions=services.actions_for(practice, current_user),
         is_author=services.is_author(practice, current_user),
-        review_form=ReviewForm(), language_name=language_name)
+        review_form=review_form, criteria=terms.terms("criterion"),
+        similar=services.similar_to(practice) if practice.status == "published" else [],
+        json_ld=json_ld,
+        translate_languages=(services.missing_languages(practice, LOCALES)
+                             if can_translate else []))
+
+
+def _record_context(practice: Practice, translations: list[Practice]) -> dict:
+    return {"practice": practice, "render": render, "terms": terms, "gcm": GCM_OBJECTIVES,
+            "translations": translations, "language_name": language_name,
+            "human_size": human_size}
+
+
+@bp.route("/<int:practice_id>/print")
+def print_view(practice_id: int):
+    """Every section on one plain page for printing or saving as PDF."""
+    practice = services.get_practice(practice_id, viewer=current_user)
+    return render_template("practices/print.html",
+                           **_record_context(practice, services.translations_of(practice)),
+                           canonical=practice_external_url(practice))
+
+
+@bp.route("/<int:practice_id>/attachments/<int:attachment_id>")
+@bp.route("/<int:practice_id>/attachments/<int:attachment_id>/<path:name>")
+def attachment(practice_id: int, attachment_id: int, name: str | None = None):
+    """Download an attachment: always as a file (never shown inline), with the type found
+    when it was uploaded, for those who may see the practice."""
+    practice = services.get_practice(practice_id, viewer=current_user)
+    item = attachments.get(practice, attachment_id)
+    path = attachments.path_of(item)
+    if not path.is_file():
+        raise NotFound(str(_("The file of this attachment is missing.")))
+    response = send_file(path, mimetype=item.content_type, as_attachment=True,
+                         download_name=item.filename, etag=item.sha256, max_age=0)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response.headers["Cache-Control"] = ("public, max-age=3600" if practice.status == "published"
+                                         else "private, no-store")
+    return response
 
 
 def _organisation_choices(form: PracticeForm) -> None:
@@ -116,29 +238,82 @@ def _organisation_choices(form: PracticeForm) -> None:
         (t.code, t.label) for t in terms.terms("phase")]
 
 
+def _call_choices(form: PracticeForm, practice: Practice | None) -> None:
+    open_calls = calls.open_calls()
+    form.call_id.choices = [(0, _("None"))] + [(c.id, c.title) for c in open_calls]
+    current = practice.call if practice is not None else None
+    if current is not None and current.id not in {c.id for c in open_calls}:
+        form.call_id.choices.append((current.id, current.title))
+
+
+def _fill_from(form: PracticeForm, practice: Practice) -> None:
+    """Put a practice's multi-valued fields into the form (GET of edit and translate)."""
+    for field, vocabulary in services.TERM_FIELDS.items():
+        form[field].data = practice.codes(vocabulary)
+    for field, role in services.COUNTRY_FIELDS.items():
+        form[field].data = practice.country_codes(role)
+    form.partner_ids.data = [p.organisation_id for p in practice.partners]
+    form.lead_organisation_id.data = practice.lead_organisation_id or 0
+    form.call_id.data = practice.call_id or 0
+
+
 def _form_page(form: PracticeForm, practice: Practice | None, status: int = 200,
-               problems: dict | None = None):
+               problems: dict | None = None, translation_of: Practice | None = None):
     for field, message in (problems or {}).items():
         if field in form._fields:
             form[field].errors = [*form[field].errors, message]
     return render_template(
-        "practices/form.html", form=form, practice=practice,
+        "practices/form.html", form=form, practice=practice, translation_of=translation_of,
         term_groups={"theme": terms.grouped("theme"), "target": terms.grouped("target")},
-        criteria=terms.terms("criterion"), gcm=GCM_OBJECTIVES), status
+        criteria=terms.terms("criterion"), gcm=GCM_OBJECTIVES,
+        accepted=",".join(ACCEPTED_EXTENSIONS),
+        max_size=human_size(current_app.config["ATTACHMENT_MAX_BYTES"]),
+        max_bytes=current_app.config["ATTACHMENT_MAX_BYTES"],
+        human_size=human_size), status
 
 
-def _save(form: PracticeForm, practice: Practice | None):
-    """Save the draft (always, if the values are sound), then submit when asked."""
+def _save(form: PracticeForm, practice: Practice | None, translation_of: Practice | None = None):
+    """Save the draft (always, if the values are sound) with its new and removed
+    attachments, then submit when asked. A refused file or wrong value saves nothing and
+    shows the form again with everything typed kept."""
+    try:
+        stored = attachments.receive(request.files.getlist(form.attachments.name))
+    except UploadRejected as error:
+        form.form_errors.append(_("Nothing was saved: a file could not be accepted. "
+                                  "Everything you typed is kept below."))
+        return _form_page(form, practice, error.status, {"attachments": error.message},
+                          translation_of)
+    removed: list[str] = []
     try:
         if practice is None:
-            practice = services.create_practice(form.values(), actor=current_user)
+            practice = services.create_practice(form.values(), actor=current_user,
+                                                translation_of=translation_of)
         else:
             services.update_practice(practice, form.values(), actor=current_user)
+        attachments.attach(practice, stored, actor=current_user)
+        removed = attachments.detach(practice, form.remove_attachments.data,
+                                     actor=current_user)
     except services.IncompletePractice as error:
         db.session.rollback()
+        attachments.discard(stored)
         form.form_errors.append(error.message)
-        return _form_page(form, practice, 422, error.problems)
-    db.session.commit()
+        problems = dict(error.problems)
+        if stored:
+            problems["attachments"] = _("Please choose your files again: files cannot be "
+                                        "kept while the form has errors.")
+        return _form_page(form, practice, 422, problems, translation_of)
+    except DomainError as error:
+        db.session.rollback()
+        attachments.discard(stored)
+        form.form_errors.append(error.message)
+        return _form_page(form, practice, error.status_code,
+                          {error.field or "attachments": error.message}, translation_of)
+    try:
+        db.session.commit()
+    except BaseException:
+        attachments.discard(stored)
+        raise
+    attachments.remove_files(removed)
     if request.form.get("action") == "submit":
         try:
             services.transition(practice, "submit", actor=current_user)
@@ -160,8 +335,18 @@ def create():
     """Submit a new practice (saved as a draft at any time)."""
     form = PracticeForm()
     _organisation_choices(form)
+    _call_choices(form, None)
     if request.method == "GET":
         form.language.data = current_locale_code()
+        call_id = request.args.get("call", type=int)
+        call = db.session.get(calls.PracticeCall, call_id) if call_id else None
+        if call is not None and call.is_open(calls.today()):
+            # Answering a call: start from what it asks about.
+            form.call_id.data = call.id
+            form.themes.data = list(call.themes)
+            form.origin_countries.data = list(call.origin_countries)
+            form.destination_countries.data = list(call.destination_countries)
+            form.phase.data = call.phase
     if form.validate_on_submit():
         return _save(form, None)
     status = 422 if request.method == "POST" else 200
@@ -177,17 +362,39 @@ def edit(practice_id: int):
         abort(403)
     form = PracticeForm(obj=practice if request.method == "GET" else None)
     _organisation_choices(form)
+    _call_choices(form, practice)
     if request.method == "GET":
-        for field, vocabulary in services.TERM_FIELDS.items():
-            form[field].data = practice.codes(vocabulary)
-        for field, role in services.COUNTRY_FIELDS.items():
-            form[field].data = practice.country_codes(role)
-        form.partner_ids.data = [p.organisation_id for p in practice.partners]
-        form.lead_organisation_id.data = practice.lead_organisation_id or 0
+        _fill_from(form, practice)
     if form.validate_on_submit():
         return _save(form, practice)
     status = 422 if request.method == "POST" else 200
     return _form_page(form, practice, status)
+
+
+@bp.route("/<int:practice_id>/translate", methods=["GET", "POST"])
+@role_required("practitioner")
+def translate(practice_id: int):
+    """Start a version of a practice in another language: a new draft in the same group,
+    pre-filled with the original to translate from, reviewed like any practice."""
+    source = services.get_practice(practice_id, viewer=current_user)
+    if not services.can_translate(source, current_user):
+        abort(403)
+    languages = services.missing_languages(source, LOCALES)
+    if not languages:
+        flash(_("This practice already has a version in every language."), "info")
+        return redirect(practice_url(source))
+    form = PracticeForm(obj=source if request.method == "GET" else None)
+    _organisation_choices(form)
+    _call_choices(form, source)
+    form.language.choices = [(code, language_name(code)) for code in languages]
+    if request.method == "GET":
+        _fill_from(form, source)
+        wanted = request.args.get("language", "")
+        form.language.data = wanted if wanted in languages else languages[0]
+    if form.validate_on_submit():
+        return _save(form, None, translation_of=source)
+    status = 422 if request.method == "POST" else 200
+    return _form_page(form, None, status, translation_of=source)
 
 
 @bp.route("/<int:practice_id>/<any(submit, publish, return, archive, restore):action>",
@@ -201,7 +408,9 @@ def act(practice_id: int, action: str):
         abort(400)
     try:
         services.transition(practice, action, actor=current_user,
-                            comment=form.comment.data or "")
+                            comment=form.comment.data or "",
+                            confirmed_criteria=(form.confirmed_criteria.data
+                                                if action == "publish" else None))
     except services.IncompletePractice as error:
         db.session.rollback()
         flash(error.message, "error")

@@ -1,6 +1,8 @@
 """In a real browser: a practitioner submits a practice, a coordinator returns it with
 comments, the practitioner resubmits, the coordinator publishes, and a visitor finds it."""
 
+from pathlib import Path
+
 import pytest
 
 from headstart.extensions import db
@@ -54,6 +56,9 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
         label="Centre for Departures Chișinău")
     page.get_by_label("Employment", exact=True).check()
     page.get_by_label("Women", exact=True).check()
+    page.get_by_label("Add files").set_input_files(files=[{
+        "name": "Orientation programme.pdf", "mimeType": "application/pdf",
+        "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}])
     # Results are missing: the draft is kept and the form says what to add.
     page.get_by_role("button", name="Save and submit for review").click()
     assert "Your draft was saved" in page.locator(".form-errors").inner_text()
@@ -80,6 +85,7 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     page.get_by_role("button", name="Save and submit for review").click()
 
     reviewer.goto(practice_url)
+    reviewer.get_by_label("Evaluated", exact=True).check()
     reviewer.get_by_role("button", name="Publish").click()
     assert "published" in reviewer.locator(".flashes").inner_text()
 
@@ -87,6 +93,15 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     visitor.goto("/practices/?country=MD")
     visitor.get_by_role("link", name="Orientation days for care workers bound for Italy").click()
     assert "Partner: Caritas" in visitor.locator("article").inner_text()
+    assert "Evaluated" in visitor.locator("ul.criteria").inner_text()
+    assert_accessible(visitor)
+    with visitor.expect_download() as download_info:
+        visitor.get_by_role("link", name="Orientation programme.pdf").click()
+    download = download_info.value
+    assert download.suggested_filename == "Orientation programme.pdf"
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-1.4")
+    visitor.get_by_role("link", name="Print view").click()
+    assert "How it works" in visitor.locator("article").inner_text()
     assert_accessible(visitor)
     for context in (author_context, reviewer_context, visitor.context):
         context.close()

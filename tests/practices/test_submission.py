@@ -54,7 +54,10 @@ def test_submitting_an_incomplete_practice_saves_it_and_explains_what_is_missing
     assert "Your draft was saved" in body
     assert "Care workers arrive **unprepared**" in body  # what was typed is still there
     with app.app_context():
-        assert db.session.scalars(db.select(Practice)).one().status == "draft"
+        practice = db.session.scalars(db.select(Practice)).one()
+        assert practice.status == "draft"
+    # Completing the form now edits the saved draft instead of creating a second one.
+    assert f'action="/practices/{practice.id}/edit"' in body
 
 
 @pytest.mark.parametrize(("change", "message"), [
