@@ -24,6 +24,7 @@ def test_demo_load_is_idempotent_and_demo_accounts_sign_in(app, runner):
     assert second.exit_code == 0
     assert "0 users added, 0 organisations added" in second.output
     assert "0 practices added" in second.output
+    assert "0 calls added" in second.output
     assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS) + len(NEW_ORGANISATIONS))
 
     for email, _name, _role, _lang, _orgs in ACCOUNTS:
@@ -31,6 +32,10 @@ def test_demo_load_is_idempotent_and_demo_accounts_sign_in(app, runner):
         assert sign_in(client, email, DEMO_PASSWORD).status_code == 302, email
     directory = app.test_client().get("/directory/?country=MD").get_data(as_text=True)
     assert "Migrant Resource Centre Chișinău" in directory
+    calls = app.test_client().get("/practices/calls/").get_data(as_text=True)
+    open_part, past_part = calls.split("Past calls")
+    assert "Pre-departure language training: Western Balkans → Austria" in open_part
+    assert "Recognising qualifications of people from Ukraine" in past_part
 
 
 def test_demo_load_if_empty_leaves_a_used_portal_alone(app, runner, make_user):

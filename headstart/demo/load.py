@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -18,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 def load_demo() -> dict:
     """Create whatever part of the demo content is missing; return what was added."""
-    added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0}
+    added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0, "calls": 0}
     organisations = {}
     for name, acronym, kind, side, country, city, description in (
             ORGANISATIONS + NEW_ORGANISATIONS):
@@ -50,6 +51,7 @@ def load_demo() -> dict:
                 added["memberships"] += 1
     db.session.flush()
     added["practices"] = _load_practices(organisations)
+    added["calls"] = _load_calls()
     logger.info("demo content added: %s", added)
     return added
 
@@ -121,3 +123,52 @@ def _create_practice(practices, record: dict, texts: dict, organisations: dict, 
     practices.transition(practice, "submit", actor=author)
     practices.transition(practice, "publish", actor=reviewer)
     return practice
+
+
+#: Calls for practices: one open (its deadline set from the day of loading), one past.
+CALLS = [
+    {
+        "title": "Pre-departure language training: Western Balkans → Austria",
+        "description": (
+            "Austria's integration agreement expects German at A1/A2 level soon after "
+            "arrival. We are collecting practices that **start the language course before "
+            "departure** (in Kosovo, North Macedonia, Albania or Serbia) and **continue it "
+            "after arrival** without a gap: shared curricula, the same teacher online, "
+            "certificates the Austrian side recognises.\n\n"
+            "Tell us what worked, what it cost and how many learners finished."),
+        "themes": ["education_language", "information_orientation"],
+        "origin_countries": ["XK", "MK", "AL", "RS"], "destination_countries": ["AT"],
+        "phase": "continuum", "days_open": 90,
+    },
+    {
+        "title": "Recognising qualifications of people from Ukraine in the Czech Republic",
+        "description": (
+            "How do advice centres help nurses, teachers and engineers from Ukraine get "
+            "their diplomas recognised in Czechia, and find work that matches them while "
+            "they wait? Practices from both sides of the corridor were welcome."),
+        "themes": ["employment", "vocational_training"],
+        "origin_countries": ["UA"], "destination_countries": ["CZ"],
+        "phase": "post_arrival", "deadline": "2026-06-30",
+    },
+]
+
+
+def _load_calls() -> int:
+    """The demo calls for practices that are missing; returns how many were added."""
+    from headstart.practices.models import PracticeCall
+
+    coordinator = accounts.find_by_email("coordinator@headstart.example")
+    count = 0
+    for item in CALLS:
+        if db.session.scalar(select(PracticeCall).where(PracticeCall.title == item["title"])):
+            continue
+        deadline = (date.fromisoformat(item["deadline"]) if "deadline" in item
+                    else date.today() + timedelta(days=item["days_open"]))
+        db.session.add(PracticeCall(
+            title=item["title"], description=item["description"], themes=item["themes"],
+            origin_countries=item["origin_countries"],
+            destination_countries=item["destination_countries"], phase=item["phase"],
+            deadline=deadline, created_by_id=coordinator.id if coordinator else None))
+        count += 1
+    db.session.flush()
+    return count

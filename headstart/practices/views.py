@@ -454,6 +454,10 @@ def mine():
 def history(practice_id: int):
     """Every change and state change of a practice: who, when, what."""
     practice = services.get_practice(practice_id, viewer=current_user)
-    return render_template("practices/history.html", practice=practice)
+    labels = {name: field.label.text for name, field in PracticeForm(meta={"csrf": False})
+              ._fields.items()}
+    labels.update({"attachments": _("Attachments"), "translation_of": _("Translation of"),
+                   "criteria_confirmed": _("Good-practice criteria confirmed by the reviewer")})
+    return render_template("practices/history.html", practice=practice, field_labels=labels)
 
 

@@ -196,6 +196,9 @@ def test_removing_an_attachment_deletes_the_file_and_is_kept_in_the_history(
         practice = db.session.get(Practice, practice_id)
         assert [a.filename for a in practice.attachments] == ["a.pdf"]
         assert [e.action for e in practice.events] == ["created", "attached", "detached"]
+    history = login_as("coordinator").get(f"/practices/{practice_id}/history")
+    assert "Files removed" in history.get_data(as_text=True)
+    assert "<del dir=\"auto\">b.png</del>" in history.get_data(as_text=True)
 
 
 def test_attachments_of_a_draft_are_hidden_like_the_draft(app, login_as, practice_form):

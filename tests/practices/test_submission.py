@@ -114,6 +114,9 @@ def test_review_round_trip_return_resubmit_publish(app, login_as, practice_form)
     history = coordinator.get(f"/practices/{practice_id}/history").get_data(as_text=True)
     assert "Returned to the author" in history
     assert "Please add how many people took part." in history
+    # What changed is named by its form label, old and new value side by side.
+    assert "<dt>Results</dt>" in history
+    assert "<ins dir=\"auto\">240 women took part.</ins>" in history
 
 
 def test_saving_without_changes_records_no_edit(app, login_as, make_practice):
