@@ -14,7 +14,10 @@ class ActionForm(FlaskForm):
 def single_line(value):
     """Form filter: trim and fold whitespace, so no line break or tab reaches a one-line field
     (or an e-mail header built from it)."""
-    return " ".join(value.split()) if isinstance(value, str) else value
+    if not isinstance(value, str):
+        return value
+    value = "".join(ch for ch in value if ch >= " " or ch in "\t\n\r")
+    return " ".join(value.split())
 
 
 def apply_error(form, error: DomainError) -> None:

@@ -76,6 +76,10 @@ def set_closed(call_id: int, action: str):
     if not ActionForm().validate_on_submit():
         abort(400)
     call = calls.get_call(call_id)
+    if action == "reopen" and call.deadline < calls.today():
+        flash(_("The deadline has passed: set a new deadline to open the call again."),
+              "error")
+        return redirect(url_for("calls.edit", call_id=call.id))
     calls.set_closed(call, action == "close", actor=current_user)
     db.session.commit()
     flash(_("The call is closed.") if action == "close" else _("The call is open again."),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 from xml.etree import ElementTree as ET
 
@@ -29,10 +30,17 @@ def _iso(moment: datetime | None) -> str:
     return as_utc(moment or utcnow()).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    return XML_INVALID.sub("", value or "")
+
+
 def atom_feed(practices: list[Practice], *, title: str, feed_url: str, page_url: str,
-              url_of, language: str) -> bytes:
-    """An Atom 1.0 document (RFC 4287) of ``practices``; ``url_of`` gives each one's absolute
-    address."""
+              url_of, id_of, language: str) -> bytes:
+    """An Atom 1.0 document (RFC 4287) of ``practices``; ``url_of`` gives each one's
+    address, ``id_of`` its permanent id (unchanged when the title changes)."""
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: language})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_url
@@ -45,21 +53,21 @@ def atom_feed(practices: list[Practice], *, title: str, feed_url: str, page_url:
     for practice in practices:
         url = url_of(practice)
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry", {XML_LANG: practice.language})
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = practice.title
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = url
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = _xml_text(practice.title)
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = id_of(practice)
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", type="text/html", href=url)
         published = practice.published_at or practice.created_at
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _iso(published)
         updated = max(as_utc(published), as_utc(practice.updated_at or published))
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _iso(updated)
         author = ET.SubElement(entry, f"{{{ATOM}}}author")
-        ET.SubElement(author, f"{{{ATOM}}}name").text = (
+        ET.SubElement(author, f"{{{ATOM}}}name").text = _xml_text(
             practice.lead_organisation.name if practice.lead_organisation else "HEADSTART")
         for code in practice.codes("theme"):
             ET.SubElement(entry, f"{{{ATOM}}}category", term=code,
                           label=terms.label("theme", code))
         summary = ET.SubElement(entry, f"{{{ATOM}}}summary", type="text")
-        summary.text = plain_text(practice.summary, 1000)
+        summary.text = _xml_text(plain_text(practice.summary, 1000))
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

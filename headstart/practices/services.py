@@ -101,10 +101,11 @@ def check_values(values: dict) -> dict[str, str]:
     if website and not re.match(r"^https?://[^\s/]+\.[^\s]+$", website, re.IGNORECASE):
         problems["website"] = str(_l("Please enter a full web address, e.g. https://example.org."))
     phase = values.get("phase") or ""
-    if phase and phase not in terms.codes("phase"):
+    if phase and phase not in terms.codes("phase", include_retired=True):
         problems["phase"] = str(_l("Choose one of the offered phases."))
     for field, vocabulary in TERM_FIELDS.items():
-        unknown = set(values.get(field) or ()) - terms.codes(vocabulary)
+        # Retired codes are accepted: a record keeps the terms it already has.
+        unknown = set(values.get(field) or ()) - terms.codes(vocabulary, include_retired=True)
         if unknown:
             problems[field] = str(_l("Choose from the offered options."))
     return problems
@@ -191,20 +192,27 @@ def _check_call(values: dict, current_call_id: int | None) -> dict[str, str]:
     call_id = values.get("call_id")
     if not call_id or call_id == current_call_id:
         return {}
-    call = db.session.get(PracticeCall, call_id)
+    call = db.session.get(PracticeCall, call_id) if 0 < call_id < 2**31 else None
     if call is None or not call.is_open(date.today()):
         return {"call_id": str(_l("This call for practices is closed. Choose an open call "
                                   "or none."))}
     return {}
 
 
-def _check_language(language: str, group_id: int | None, practice_id: int | None) -> dict:
+def _blocking(user_id: int | None):
+    """Versions that hold their language: any past the draft stage, and one's own drafts
+    (someone else's forgotten draft must not block a language for good)."""
+    return or_(Practice.status != "draft", Practice.author_id == user_id)
+
+
+def _check_language(language: str, group_id: int | None, practice_id: int | None,
+                    user_id: int | None = None) -> dict:
     """One version per language in a translation group."""
     if not group_id or not language:
         return {}
     taken = db.session.scalar(select(Practice.id).where(
         Practice.group_id == group_id, Practice.language == language,
-        Practice.id != (practice_id or 0)).limit(1))
+        Practice.id != (practice_id or 0), _blocking(user_id)).limit(1))
     if taken:
         return {"language": str(_l("This practice already has a version in this language."))}
     return {}
@@ -216,7 +224,8 @@ def create_practice(values: dict, *, actor, translation_of: Practice | None = No
     group_id = (translation_of.group_id or translation_of.id) if translation_of else None
     problems = check_values(values)
     problems.update(_check_call(values, None))
-    problems.update(_check_language(values.get("language") or "", group_id, None))
+    problems.update(_check_language(values.get("language") or "", group_id, None,
+                                    getattr(actor, "id", None)))
     if not (values.get("title") or "").strip():
         problems["title"] = str(_l("Give the practice a title, even for a draft."))
     if problems:
@@ -248,7 +257,7 @@ def update_practice(practice: Practice, values: dict, *, actor) -> bool:
     problems = check_values(values)
     problems.update(_check_call(values, practice.call_id))
     problems.update(_check_language(values.get("language", practice.language) or "",
-                                    practice.group_id, practice.id))
+                                    practice.group_id, practice.id, getattr(actor, "id", None)))
     if not (values.get("title", practice.title) or "").strip():
         problems["title"] = str(_l("Give the practice a title, even for a draft."))
     if problems:
@@ -296,7 +305,8 @@ def transition(practice: Practice, action: str, *, actor, comment: str = "",
     changes = None
     if action == "publish" and confirmed_criteria is not None:
         before = practice.codes("criterion_confirmed")
-        wanted = [c for c in dict.fromkeys(confirmed_criteria) if c in terms.codes("criterion")]
+        known = terms.codes("criterion", include_retired=True)
+        wanted = [c for c in dict.fromkeys(confirmed_criteria) if c in known]
         _sync(practice.terms, lambda t: t.vocabulary == "criterion_confirmed",
               lambda t: t.code, wanted,
               lambda code: PracticeTerm(vocabulary="criterion_confirmed", code=code))
@@ -416,8 +426,10 @@ def similar_to(practice: Practice, limit: int = 5) -> list[Practice]:
     return list(chosen.values())[:limit]
 
 
-def missing_languages(practice: Practice, languages) -> list[str]:
-    """Of ``languages``, those the practice's group has no version in (any state)."""
+def missing_languages(practice: Practice, languages, user=None) -> list[str]:
+    """Of ``languages``, those the practice's group has no version in (other people's
+    drafts do not count)."""
     taken = set(db.session.scalars(select(Practice.language).where(
-        Practice.group_id == (practice.group_id or practice.id))))
+        Practice.group_id == (practice.group_id or practice.id),
+        _blocking(getattr(user, "id", None)))))
     return [code for code in languages if code not in taken]

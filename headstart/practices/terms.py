@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from flask import g, has_request_context
@@ -82,19 +83,23 @@ def group_label(vocabulary: str, group: str) -> str:
     return str(value) if value else group
 
 
-def grouped(vocabulary: str) -> list[tuple[str, list[Term]]]:
-    """Active terms grouped: ``[(group label, [terms])]`` in order."""
+def grouped(vocabulary: str, keep=()) -> list[tuple[str, list[Term]]]:
+    """Active terms grouped: ``[(group label, [terms])]`` in order; retired terms among
+    ``keep`` (codes a record already has) stay offered so saving does not drop them."""
     groups: dict[str, list[Term]] = {}
-    for term in terms(vocabulary):
+    keep = set(keep or ())
+    for term in terms(vocabulary, include_retired=True):
+        if not term.active and term.code not in keep:
+            continue
         groups.setdefault(term.group, []).append(term)
     return [(group_label(vocabulary, group), items) for group, items in groups.items()]
 
 
-def codes(vocabulary: str) -> set[str]:
-    """Codes currently offered for ``vocabulary``."""
+def codes(vocabulary: str, *, include_retired: bool = False) -> set[str]:
+    """Codes currently offered for ``vocabulary`` (with retired ones: every known code)."""
     if vocabulary == "gcm":
         return {str(n) for n in taxonomy.GCM_OBJECTIVES}
-    return {t.code for t in terms(vocabulary)}
+    return {t.code for t in terms(vocabulary, include_retired=include_retired)}
 
 
 #: Vocabularies admins manage on the taxonomy page.
@@ -141,7 +146,7 @@ def save_term(vocabulary: str, values: dict, *, term: TaxonomyTerm | None = None
     if allowed_groups and group not in allowed_groups:
         problems["group"] = str(_l("Choose one of the offered groups."))
     position = str(values.get("position") or "").strip()
-    if position and not position.lstrip("-").isdigit():
+    if position and not re.fullmatch(r"-?[0-9]{1,6}", position):
         problems["position"] = str(_l("Enter a whole number."))
     if term is None:
         code = (values.get("code") or "").strip().lower()

@@ -94,6 +94,7 @@ def reject_key(mapping: dict, key: str) -> dict:
 def _filters() -> dict:
     args = request.args
     year = args.get("year", "")
+    year = year if year.isascii() else ""
     return {
         "q": args.get("q", "").strip()[:200],
         "country": args.get("country", "").strip().upper()[:2],
@@ -145,9 +146,12 @@ def feed():
         items, title=_("HEADSTART: newly published practices"),
         feed_url=external_url("practices.feed", **args),
         page_url=external_url("practices.index", **args),
-        url_of=practice_external_url, language=current_locale_code())
+        url_of=practice_external_url,
+        id_of=lambda p: external_url("practices.detail", practice_id=p.id),
+        language=current_locale_code())
     return Response(body, mimetype="application/atom+xml",
-                    headers={"Cache-Control": "public, max-age=600"})
+                    headers={"Cache-Control": "public, max-age=600",
+                             "Vary": "Accept-Language, Cookie"})
 
 
 @bp.route("/export.<any(csv, json):fmt>")
@@ -190,7 +194,7 @@ def detail(practice_id: int, slug: str | None = None):
         review_form=review_form, criteria=terms.terms("criterion"),
         similar=services.similar_to(practice) if practice.status == "published" else [],
         json_ld=json_ld,
-        translate_languages=(services.missing_languages(practice, LOCALES)
+        translate_languages=(services.missing_languages(practice, LOCALES, current_user)
                              if can_translate else []))
 
 
@@ -223,7 +227,8 @@ def attachment(practice_id: int, attachment_id: int, name: str | None = None):
                          download_name=item.filename, etag=item.sha256, max_age=0)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response.headers["Cache-Control"] = ("public, max-age=3600" if practice.status == "published"
+    # Never kept by shared caches: a practice can be unpublished or a file removed.
+    response.headers["Cache-Control"] = ("private, no-cache" if practice.status == "published"
                                          else "private, no-store")
     return response
 
@@ -235,7 +240,8 @@ def _organisation_choices(form: PracticeForm) -> None:
         (row.id, row.name) for row in organisations]
     form.partner_ids.choices = [(row.id, row.name) for row in organisations]
     form.phase.choices = [("", _("Choose a phase"))] + [
-        (t.code, t.label) for t in terms.terms("phase")]
+        (t.code, t.label) for t in terms.terms("phase", include_retired=True)
+        if t.active or t.code == form.phase.data]
 
 
 def _call_choices(form: PracticeForm, practice: Practice | None) -> None:
@@ -264,8 +270,11 @@ def _form_page(form: PracticeForm, practice: Practice | None, status: int = 200,
             form[field].errors = [*form[field].errors, message]
     return render_template(
         "practices/form.html", form=form, practice=practice, translation_of=translation_of,
-        term_groups={"theme": terms.grouped("theme"), "target": terms.grouped("target")},
-        criteria=terms.terms("criterion"), gcm=GCM_OBJECTIVES,
+        term_groups={"theme": terms.grouped("theme", form.themes.data),
+                     "target": terms.grouped("target", form.target_groups.data)},
+        criteria=[t for t in terms.terms("criterion", include_retired=True)
+                  if t.active or t.code in (form.criteria.data or ())],
+        gcm=GCM_OBJECTIVES,
         accepted=",".join(ACCEPTED_EXTENSIONS),
         max_size=human_size(current_app.config["ATTACHMENT_MAX_BYTES"]),
         max_bytes=current_app.config["ATTACHMENT_MAX_BYTES"],
@@ -290,9 +299,9 @@ def _save(form: PracticeForm, practice: Practice | None, translation_of: Practic
                                                 translation_of=translation_of)
         else:
             services.update_practice(practice, form.values(), actor=current_user)
-        attachments.attach(practice, stored, actor=current_user)
         removed = attachments.detach(practice, form.remove_attachments.data,
                                      actor=current_user)
+        attachments.attach(practice, stored, actor=current_user)
     except services.IncompletePractice as error:
         db.session.rollback()
         attachments.discard(stored)
@@ -308,6 +317,10 @@ def _save(form: PracticeForm, practice: Practice | None, translation_of: Practic
         form.form_errors.append(error.message)
         return _form_page(form, practice, error.status_code,
                           {error.field or "attachments": error.message}, translation_of)
+    except BaseException:
+        db.session.rollback()
+        attachments.discard(stored)
+        raise
     try:
         db.session.commit()
     except BaseException:
@@ -339,7 +352,8 @@ def create():
     if request.method == "GET":
         form.language.data = current_locale_code()
         call_id = request.args.get("call", type=int)
-        call = db.session.get(calls.PracticeCall, call_id) if call_id else None
+        call = (db.session.get(calls.PracticeCall, call_id)
+                if call_id and 0 < call_id < 2**31 else None)
         if call is not None and call.is_open(calls.today()):
             # Answering a call: start from what it asks about.
             form.call_id.data = call.id
@@ -379,7 +393,7 @@ def translate(practice_id: int):
     source = services.get_practice(practice_id, viewer=current_user)
     if not services.can_translate(source, current_user):
         abort(403)
-    languages = services.missing_languages(source, LOCALES)
+    languages = services.missing_languages(source, LOCALES, current_user)
     if not languages:
         flash(_("This practice already has a version in every language."), "info")
         return redirect(practice_url(source))
@@ -389,6 +403,7 @@ def translate(practice_id: int):
     form.language.choices = [(code, language_name(code)) for code in languages]
     if request.method == "GET":
         _fill_from(form, source)
+        form.call_id.data = 0  # a translation is not a new answer to the call
         wanted = request.args.get("language", "")
         form.language.data = wanted if wanted in languages else languages[0]
     if form.validate_on_submit():

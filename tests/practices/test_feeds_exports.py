@@ -139,3 +139,20 @@ def test_the_print_view_has_every_section_and_no_navigation(client, make_practic
     assert 'class="main-nav"' not in page
     assert "Contact details are shown to signed-in members" in page
     assert f"/practices/{practice.id}-printable-practice" in page
+
+
+def test_control_characters_never_break_the_feed_and_ids_survive_a_rename(
+        app, client, make_practice):
+    from headstart.extensions import db
+    from headstart.practices.models import Practice
+
+    practice = make_practice("published", title="Bad\x01title")
+    feed = feedparser.parse(client.get("/practices/feed.atom").data)
+    assert not feed.bozo
+    entry_id = feed.entries[0].id
+    assert entry_id.endswith(f"/practices/{practice.id}")
+    with app.app_context():
+        db.session.get(Practice, practice.id).title = "Renamed"
+        db.session.commit()
+    renamed = feedparser.parse(client.get("/practices/feed.atom").data)
+    assert renamed.entries[0].id == entry_id

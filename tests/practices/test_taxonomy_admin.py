@@ -76,3 +76,33 @@ def test_bad_term_values_get_messages_not_errors(login_as):
 def test_a_term_of_another_vocabulary_is_not_found_under_this_one(app, login_as):
     term = _term(app, "theme", "housing")
     assert login_as("admin").get(f"/admin/taxonomy/target/{term.id}").status_code == 404
+
+
+def test_editing_a_practice_keeps_its_retired_terms(app, login_as, make_user, make_practice):
+    from headstart.practices.models import Practice
+    from tests.conftest import COMPLETE
+
+    author = make_user("practitioner")
+    practice = make_practice("draft", author=author, themes=["health", "employment"])
+    admin = login_as("admin")
+    post_form(admin, f"/admin/taxonomy/theme/{_term(app, 'theme', 'health').id}/retire", {},
+              page="/admin/taxonomy/theme")
+    client = login_as(user=author)
+    form = client.get(f"/practices/{practice.id}/edit").get_data(as_text=True)
+    assert 'value="health" checked' in form
+    data = dict(COMPLETE, themes=["health", "employment"], action="save",
+                lead_organisation_id=str(practice.lead_organisation_id))
+    response = post_form(client, f"/practices/{practice.id}/edit", data,
+                         page=f"/practices/{practice.id}/edit")
+    assert response.status_code == 302
+    with app.app_context():
+        assert set(db.session.get(Practice, practice.id).codes("theme")) == {"health",
+                                                                            "employment"}
+
+
+def test_a_position_that_is_not_a_plain_number_is_refused(app, login_as):
+    term = _term(app, "theme", "housing")
+    response = post_form(login_as("admin"), f"/admin/taxonomy/theme/{term.id}",
+                         {"label": "Housing", "group": "social", "position": "²"},
+                         page="/admin/taxonomy/theme")
+    assert response.status_code == 422

@@ -161,3 +161,36 @@ def test_the_reviewer_confirms_criteria_when_publishing(app, login_as, make_prac
     public = login_as(None).get(f"/practices/{practice.id}").get_data(as_text=True)
     assert "Good-practice criteria confirmed by the reviewer" in public
     assert "Further criteria claimed by the submitter" in public  # clear_objectives
+
+
+def test_someone_elses_forgotten_draft_does_not_block_a_language(app, login_as,
+                                                                 make_practice, make_user):
+    original = make_practice("published", title="Orientation days")
+    stranger = make_user("practitioner")
+    make_practice("draft", title="Nedokončený překlad", language="cs", group_of=original,
+                  author=stranger)
+    author = login_as("practitioner")
+    page = author.get(f"/practices/{original.id}/translate").get_data(as_text=True)
+    assert 'value="cs"' in page
+
+
+def test_huge_or_odd_numbers_get_4xx_not_500(app, login_as, practice_form):
+    client = login_as("practitioner")
+    assert client.get("/practices/new?call=99999999999999999999").status_code == 200
+    response = post_form(client, "/practices/new",
+                         dict(practice_form, call_id="99999999999999999999", action="save"),
+                         page="/practices/new")
+    assert response.status_code == 422
+    assert login_as(None).get("/practices/feed.atom?year=²").status_code == 200
+    assert login_as(None).get("/practices/export.csv?year=²").status_code == 200
+
+
+def test_a_call_past_its_deadline_is_not_reopened_without_a_new_deadline(app, login_as):
+    call_id = _call(app, closed=True, deadline=date.today() - timedelta(days=1))
+    client = login_as("coordinator")
+    response = post_form(client, f"/practices/calls/{call_id}/reopen", {},
+                         page=f"/practices/calls/{call_id}")
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/practices/calls/{call_id}/edit")
+    with app.app_context():
+        assert db.session.get(PracticeCall, call_id).closed is True
