@@ -43,6 +43,9 @@ class Defaults:
     SQLALCHEMY_DATABASE_URI: str | None = None
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SEARCH_BACKEND = "whoosh"
+    #: Apply index changes right after each commit in the request (tests) instead of in a
+    #: background thread of the process.
+    SEARCH_SYNC = False
     INDEX_DIR: str | None = None
     UPLOAD_DIR: str | None = None
     OUTBOX_DIR: str | None = None
@@ -132,6 +135,10 @@ def load(app, overrides: dict | None = None) -> None:
     config["OUTBOX_DIR"] = config["OUTBOX_DIR"] or str(instance / "outbox")
     if not config["SECRET_KEY"]:
         config["SECRET_KEY"] = _instance_secret_key(instance)
+    if config["SEARCH_BACKEND"] == "postgres" and not config["SQLALCHEMY_DATABASE_URI"].startswith(
+            "postgresql"):
+        raise ValueError("HEADSTART_SEARCH_BACKEND=postgres needs a PostgreSQL "
+                         "HEADSTART_DATABASE_URL")
     if config["SEARCH_BACKEND"] not in {"whoosh", "postgres"}:
         raise ValueError(
             "HEADSTART_SEARCH_BACKEND must be 'whoosh' or 'postgres', "

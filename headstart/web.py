@@ -76,6 +76,7 @@ def register_blueprints(app) -> None:
     from headstart.admin.views import bp as admin
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main
+    from headstart.practices import search_documents  # noqa: F401 (registers the area)
     from headstart.practices.calls_views import bp as calls
     from headstart.practices.views import bp as practices
 

@@ -61,6 +61,7 @@ def make_app(database_url: str, instance_path, **overrides):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": "test-secret-key",
         "RATELIMIT_STORAGE_URI": "memory://",
+        "SEARCH_SYNC": True,
         **FAST_ARGON2,
         **overrides,
     }
@@ -113,6 +114,10 @@ def _clean_state(request):
         limiter.reset()
     Outbox(app.config["OUTBOX_DIR"]).clear()
     shutil.rmtree(app.config["UPLOAD_DIR"], ignore_errors=True)
+    search_backend = app.extensions.get("search_backend")
+    if search_backend is not None and hasattr(search_backend, "_reset"):
+        search_backend._reset()
+    shutil.rmtree(app.config["INDEX_DIR"], ignore_errors=True)
 
 
 def _seeded_rows() -> dict[str, list[dict]]:

@@ -110,6 +110,19 @@ class Practice(TimestampMixin, db.Model):
         order_by="PracticeAttachment.id")
     call: Mapped[PracticeCall | None] = relationship(back_populates="practices")
 
+    def __search_keys__(self) -> list[str]:
+        """Search documents a change of this practice affects: every version of its
+        translation group (which version a list shows depends on the others)."""
+        from sqlalchemy import select
+        from sqlalchemy.orm import object_session
+
+        keys = [f"practice:{self.id}"]
+        session = object_session(self)
+        if session is not None and self.group_id:
+            keys += [f"practice:{pid}" for pid in session.connection().execute(
+                select(Practice.id).where(Practice.group_id == self.group_id)).scalars()]
+        return keys
+
     def codes(self, vocabulary: str) -> list[str]:
         """The codes of a multi-valued vocabulary, in stored order."""
         return [t.code for t in self.terms if t.vocabulary == vocabulary]
@@ -136,6 +149,9 @@ class PracticeTerm(db.Model):
 
     practice: Mapped[Practice] = relationship(back_populates="terms")
 
+    def __search_keys__(self) -> list[str]:
+        return [f"practice:{self.practice_id}"] if self.practice_id else []
+
     def __repr__(self) -> str:
         return f"<PracticeTerm {self.vocabulary}:{self.code}>"
 
@@ -155,6 +171,9 @@ class PracticeCountry(db.Model):
 
     practice: Mapped[Practice] = relationship(back_populates="countries")
 
+    def __search_keys__(self) -> list[str]:
+        return [f"practice:{self.practice_id}"] if self.practice_id else []
+
     def __repr__(self) -> str:
         return f"<PracticeCountry {self.role}:{self.country}>"
 
@@ -172,6 +191,9 @@ class PracticePartner(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     practice: Mapped[Practice] = relationship(back_populates="partners")
+
+    def __search_keys__(self) -> list[str]:
+        return [f"practice:{self.practice_id}"] if self.practice_id else []
     organisation = relationship("Organisation")
 
     def __repr__(self) -> str:

@@ -1,0 +1,88 @@
+"""Published practices as search documents (see ``headstart.search.service``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from headstart.core.i18n import LOCALES
+from headstart.core.markdown import plain_text
+from headstart.extensions import db
+from headstart.practices.models import Practice, PracticePartner
+from headstart.search.base import SearchDocument
+from headstart.search.service import Provider, register
+
+#: Facets of the practice search (SPEC §3), in the order pages show them.
+FACETS = ("country", "corridor", "phase", "theme", "target", "language", "year", "org_kind")
+BODY_FIELDS = ("challenge", "approach", "results", "evaluation", "beneficiaries", "funding")
+
+
+def _reader_languages(practice: Practice, versions: list[Practice]) -> list[str]:
+    """Readers for whom this version stands for its translation group on lists: readers of
+    its own language, and, for the original (the first published version), every reader
+    whose language the group lacks."""
+    languages = {v.language for v in versions}
+    readers = [practice.language]
+    original = min(versions, key=lambda v: v.id)
+    if original.id == practice.id:
+        readers += [code for code in LOCALES if code not in languages]
+    return readers
+
+
+def document(practice: Practice, versions: list[Practice]) -> SearchDocument:
+    """The search document of a published practice."""
+    origins = practice.country_codes("origin")
+    destinations = practice.country_codes("destination")
+    organisations = [practice.lead_organisation] + [p.organisation for p in practice.partners]
+    body = "\n".join([plain_text(getattr(practice, f), 100_000) for f in BODY_FIELDS]
+                     + [practice.city_region]
+                     + [o.name for o in organisations if o is not None])
+    facets = {
+        "country": sorted({c.country for c in practice.countries}),
+        "corridor": [f"{o}-{d}" for o in origins for d in destinations],
+        "phase": [practice.phase] if practice.phase else [],
+        "theme": practice.codes("theme"),
+        "target": practice.codes("target"),
+        "language": [practice.language],
+        "year": [str(practice.start_date.year)] if practice.start_date else [],
+        "org_kind": ([practice.lead_organisation.kind] if practice.lead_organisation
+                     and practice.lead_organisation.kind else []),
+        "reader": _reader_languages(practice, versions),
+        "group": [str(practice.group_id or practice.id)],
+    }
+    return SearchDocument(
+        key=f"practice:{practice.id}", area="practice", object_id=practice.id,
+        language=practice.language, title=practice.title,
+        summary=plain_text(practice.summary, 10_000), body=body, facets=facets,
+        published_at=practice.published_at)
+
+
+def load(ids: list[int]) -> dict[int, SearchDocument | None]:
+    """Documents of the published practices among ``ids`` (None for the others)."""
+    practices = list(db.session.scalars(
+        select(Practice).where(Practice.id.in_(ids)).options(
+            selectinload(Practice.terms), selectinload(Practice.countries),
+            selectinload(Practice.partners).selectinload(PracticePartner.organisation),
+            selectinload(Practice.lead_organisation))))
+    groups = {p.group_id or p.id for p in practices if p.status == "published"}
+    versions: dict[int, list[Practice]] = {}
+    if groups:
+        for row in db.session.execute(select(Practice.id, Practice.group_id, Practice.language)
+                                      .where(Practice.group_id.in_(groups),
+                                             Practice.status == "published")):
+            versions.setdefault(row.group_id, []).append(row)
+    found: dict[int, SearchDocument | None] = {i: None for i in ids}
+    for practice in practices:
+        if practice.status == "published":
+            group = versions.get(practice.group_id or practice.id) or [practice]
+            found[practice.id] = document(practice, group)
+    return found
+
+
+def all_ids():
+    """Every published practice."""
+    return db.session.scalars(select(Practice.id).where(Practice.status == "published")
+                              .order_by(Practice.id))
+
+
+register(Provider("practice", load, all_ids))

@@ -1,0 +1,100 @@
+"""Text analysis shared by every search backend, so they find the same things.
+
+Each word is indexed twice: its *folded* form (case and accents removed: "Brașov" →
+"brasov") for exact words and phrases, and its *stem* in the document's language where a
+stemmer exists ("trainings" → "train"). A query word is looked up as its folded form and
+as its stem in every language we can stem, so a search in one language finds records
+written in another when the words share a root.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whoosh.lang import has_stemmer, stemmer_for_language
+
+from headstart.core.i18n import LOCALES
+
+WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+#: Letters that do not decompose into a base letter and a combining mark.
+SPECIAL_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ": "t", "ı": "i",
+                               "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ð": "d"})
+#: Longest word kept (longer runs are noise: hashes, base64, …).
+MAX_WORD = 40
+#: Languages of the portal whose words we can stem.
+STEMMED_LANGUAGES = tuple(code for code in LOCALES if has_stemmer(code))
+#: Marks a stem in the index, so stems and folded words never collide.
+STEM_PREFIX = "~"
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    """Lower case without accents or other marks: "Brașov" → "brasov", "Łódź" → "lodz"."""
+    lowered = word.casefold().translate(SPECIAL_FOLDS)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=32)
+def _stemmer(language: str):
+    return stemmer_for_language(language) if language in STEMMED_LANGUAGES else None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str) -> str | None:
+    """The folded stem of ``word`` in ``language``, or None when the language has no
+    stemmer."""
+    stemmer = _stemmer(language)
+    if stemmer is None:
+        return None
+    return fold(stemmer(word.casefold()))
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text: its position, where it is in the text, and its folded form."""
+
+    position: int
+    start: int
+    end: int
+    folded: str
+
+
+def tokens(text: str) -> list[Token]:
+    """The words of ``text`` in order."""
+    found = []
+    for position, match in enumerate(WORD_RE.finditer(text or "")):
+        word = match.group()
+        if len(word) <= MAX_WORD:
+            found.append(Token(position, match.start(), match.end(), fold(word)))
+    return found
+
+
+def index_terms(text: str, language: str) -> tuple[list[str], list[str]]:
+    """What to index for ``text``: the folded words, and their stems (prefixed) where
+    ``language`` has a stemmer; both lists keep one entry per word, in order."""
+    words = [m.group() for m in WORD_RE.finditer(text or "") if len(m.group()) <= MAX_WORD]
+    folded = [fold(w) for w in words]
+    stems = []
+    if language in STEMMED_LANGUAGES:
+        stems = [STEM_PREFIX + (stem(w, language) or fold(w)) for w in words]
+    return folded, stems
+
+
+def query_forms(word: str) -> tuple[str, frozenset[str]]:
+    """A query word's folded form and its prefixed stems in every stemmed language."""
+    stems = frozenset(STEM_PREFIX + s for language in STEMMED_LANGUAGES
+                      if (s := stem(word, language)))
+    return fold(word), stems
+
+
+def matches(word: str, language: str, wanted: set[str] | frozenset[str]) -> bool:
+    """Whether a word of a text in ``language`` matches any of the ``wanted`` index forms
+    (folded words and prefixed stems)."""
+    if fold(word) in wanted:
+        return True
+    stemmed = stem(word, language)
+    return stemmed is not None and STEM_PREFIX + stemmed in wanted

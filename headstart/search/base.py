@@ -1,0 +1,88 @@
+"""What flows between the search service and its backends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from headstart.search.query import ParsedQuery
+
+
+@dataclass
+class SearchDocument:
+    """One searchable thing (a practice, an organisation, a forum post, …) as indexed."""
+
+    key: str  # "practice:12"
+    area: str  # "practice"
+    object_id: int
+    language: str
+    title: str
+    summary: str = ""
+    body: str = ""
+    #: Facet values by facet name; several values allowed (themes, countries, …).
+    facets: dict[str, list[str]] = field(default_factory=dict)
+    published_at: datetime | None = None
+    #: "public", or "members" for things only signed-in members may find.
+    audience: str = "public"
+
+
+@dataclass
+class SearchRequest:
+    """A search in one area (or every area when ``area`` is None)."""
+
+    query: ParsedQuery
+    area: str | None = None
+    #: Facet filters: every given value must be present (AND across and within facets).
+    filters: dict[str, str] = field(default_factory=dict)
+    #: Facets to count over the hits.
+    facets: tuple[str, ...] = ()
+    sort: str = "relevance"  # or "newest"
+    page: int = 1
+    per_page: int = 20
+    #: Audiences the searcher may see ("public"; members add "members").
+    audiences: tuple[str, ...] = ("public",)
+
+
+@dataclass
+class Hit:
+    """One result: which document, and how well it matched."""
+
+    key: str
+    area: str
+    object_id: int
+    score: float = 0.0
+
+
+@dataclass
+class SearchResult:
+    """Hits of the asked page, the total, and facet counts over all hits."""
+
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+class IndexUnavailable(Exception):
+    """The index is missing or damaged; the caller falls back and reports it."""
+
+
+class Backend(Protocol):
+    """What every search backend offers."""
+
+    name: str
+
+    def update(self, documents: list[SearchDocument], deleted: list[str]) -> None:
+        """Add or replace ``documents`` and remove the ``deleted`` keys, atomically."""
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run a search."""
+
+    def vocabulary_near(self, word: str) -> list[tuple[str, int]]:
+        """Indexed words close to ``word`` (for "did you mean"), with how common they are."""
+
+    def clear(self) -> None:
+        """Remove every document (before a rebuild)."""
+
+    def status(self) -> dict:
+        """``{"status": "ok" | "missing" | "corrupt", "documents": n}``."""

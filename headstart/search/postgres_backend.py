@@ -1,0 +1,198 @@
+"""The shared backend: PostgreSQL full-text search in the portal's own database, for several
+app hosts (``HEADSTART_SEARCH_BACKEND=postgres``).
+
+Documents are stored as tsvectors built from the words ``search.analysis`` produced
+(folded words and prefixed stems, with positions and weights A/B/D for title, summary and
+body), so PostgreSQL finds exactly what the Whoosh backend finds; ranking is ``ts_rank``.
+Facet values live in ``search_facets`` and are counted with one grouped query.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+
+from sqlalchemy import Float, bindparam, delete, func, insert, select
+from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from headstart.extensions import db
+from headstart.search import analysis
+from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult
+from headstart.search.models import SearchDocumentRow, SearchFacet, SearchWord
+from headstart.search.query import ParsedQuery, Word
+
+logger = logging.getLogger(__name__)
+
+#: Weight letter of each part and where its positions start (so phrases never span parts).
+PARTS = (("title", "A", 1), ("summary", "B", 200), ("body", "D", 1000))
+MAX_POSITION = 16383
+#: Advisory lock held while a batch of index changes is written.
+LOCK_KEY = 7_406_217
+
+
+def _lexeme(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsvector_literal(document: SearchDocument) -> str:
+    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``)."""
+    positions: dict[str, list[str]] = {}
+    for part, weight, offset in PARTS:
+        folded, stems = analysis.index_terms(getattr(document, part), document.language)
+        for index, word in enumerate(folded):
+            position = min(offset + index, MAX_POSITION)
+            positions.setdefault(word, []).append(f"{position}{weight}")
+            if stems:
+                positions.setdefault(stems[index], []).append(f"{position}{weight}")
+    return " ".join(f"{_lexeme(word)}:{','.join(places[:256])}"
+                    for word, places in positions.items())
+
+
+def _item(item) -> str:
+    if isinstance(item, Word):
+        forms = [item.folded, *sorted(item.stems)]
+        return "(" + " | ".join(_lexeme(f) for f in forms) + ")"
+    return "(" + " <-> ".join(_lexeme(w) for w in item.words) + ")"
+
+
+def tsquery_literal(parsed: ParsedQuery) -> str | None:
+    """The parsed query as a tsquery literal, None for "everything"."""
+    if parsed.empty:
+        return None
+    clauses = []
+    for clause in parsed.clauses:
+        parts = [_item(i) for i in clause.required]
+        parts += ["!" + _item(i) for i in clause.excluded]
+        clauses.append("(" + " & ".join(parts) + ")")
+    return " | ".join(clauses)
+
+
+class PostgresBackend:
+    """Search over the ``search_documents`` table."""
+
+    name = "postgres"
+
+    @contextmanager
+    def batch(self):
+        """One transaction holding an advisory lock, so two hosts' batches never
+        interleave."""
+        with db.engine.begin() as connection:
+            connection.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
+            yield _PostgresBatch(connection)
+
+    def update(self, documents: list[SearchDocument], deleted: list[str]) -> None:
+        with self.batch() as batch:
+            batch.update(documents, deleted)
+
+    def _where(self, request: SearchRequest, tsquery):
+        documents = SearchDocumentRow
+        conditions = [documents.audience.in_(request.audiences)]
+        if request.area:
+            conditions.append(documents.area == request.area)
+        if tsquery is not None:
+            conditions.append(documents.tsv.op("@@")(tsquery))
+        for name, value in request.filters.items():
+            conditions.append(select(SearchFacet.id).where(
+                SearchFacet.key == documents.key, SearchFacet.name == name,
+                SearchFacet.value == str(value)).exists())
+        return conditions
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        literal = tsquery_literal(request.query)
+        documents = SearchDocumentRow
+        tsq = (func.cast(bindparam("q", literal), TSQUERY) if literal is not None else None)
+        conditions = self._where(request, tsq)
+        total = db.session.scalar(select(func.count()).select_from(documents).where(
+            *conditions)) or 0
+        ordering = [documents.published_at.desc().nulls_last(), documents.key]
+        if tsq is not None and request.sort != "newest":
+            ordering = [func.ts_rank(documents.tsv, tsq).desc(), *ordering]
+        score = func.ts_rank(documents.tsv, tsq) if tsq is not None else func.cast(0, Float)
+        rows = db.session.execute(
+            select(documents.key, documents.area, documents.object_id, score)
+            .where(*conditions).order_by(*ordering)
+            .limit(request.per_page).offset((request.page - 1) * request.per_page)).all()
+        hits = [Hit(key, area, object_id, float(rank or 0)) for key, area, object_id, rank
+                in rows]
+        facets: dict[str, list[tuple[str, int]]] = {name: [] for name in request.facets}
+        if request.facets and total:
+            matching = select(documents.key).where(*conditions).subquery()
+            counts = db.session.execute(
+                select(SearchFacet.name, SearchFacet.value, func.count())
+                .join(matching, matching.c.key == SearchFacet.key)
+                .where(SearchFacet.name.in_(request.facets))
+                .group_by(SearchFacet.name, SearchFacet.value)).all()
+            for name, value, count in counts:
+                facets[name].append((value, count))
+            for name in facets:
+                facets[name].sort(key=lambda pair: (-pair[1], pair[0]))
+        return SearchResult(total, hits, facets)
+
+    def vocabulary_near(self, word: str) -> list[tuple[str, int]]:
+        if not word:
+            return []
+        rows = db.session.execute(select(SearchWord.word, SearchWord.documents).where(
+            SearchWord.word.like(word[0].replace("%", "").replace("_", "") + "%"),
+            func.length(SearchWord.word).between(len(word) - 2, len(word) + 2))
+            .limit(5000)).all()
+        return [(w, n) for w, n in rows if _distance(w, word) <= 2]
+
+    def clear(self) -> None:
+        with db.engine.begin() as connection:
+            for table in (SearchFacet, SearchDocumentRow, SearchWord):
+                connection.execute(delete(table))
+
+    def status(self) -> dict:
+        count = db.session.scalar(select(func.count()).select_from(SearchDocumentRow))
+        return {"status": "ok", "documents": count or 0}
+
+
+class _PostgresBatch:
+    """Changes within one locked transaction."""
+
+    def __init__(self, connection):
+        self.connection = connection
+
+    def update(self, documents: list[SearchDocument], deleted: list[str]) -> None:
+        connection = self.connection
+        keys = list(dict.fromkeys([*deleted, *(d.key for d in documents)]))
+        if keys:
+            connection.execute(delete(SearchFacet).where(SearchFacet.key.in_(keys)))
+            connection.execute(delete(SearchDocumentRow).where(
+                SearchDocumentRow.key.in_(keys)))
+        if not documents:
+            return
+        connection.execute(
+            insert(SearchDocumentRow).values(tsv=func.cast(bindparam("tsv_text"), TSVECTOR)),
+            [{"key": d.key, "area": d.area, "object_id": d.object_id, "language": d.language,
+              "audience": d.audience, "published_at": d.published_at,
+              "tsv_text": tsvector_literal(d)} for d in documents])
+        facets = [{"key": d.key, "name": name, "value": str(value)[:100]}
+                  for d in documents for name, values in d.facets.items()
+                  for value in dict.fromkeys(values) if str(value)]
+        if facets:
+            connection.execute(insert(SearchFacet), facets)
+        words = sorted({w for d in documents for part, _w, _o in PARTS
+                        for w in analysis.index_terms(getattr(d, part), d.language)[0]})
+        for start in range(0, len(words), 1000):
+            chunk = words[start:start + 1000]
+            connection.execute(pg_insert(SearchWord).values(
+                [{"word": w, "documents": 1} for w in chunk]).on_conflict_do_update(
+                index_elements=["word"], set_={"documents": SearchWord.documents + 1}))
+
+
+def _distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, giving up (limit + 1) once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

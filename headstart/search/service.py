@@ -1,0 +1,230 @@
+"""The one search interface the rest of the portal calls.
+
+- Areas register a *provider* (:func:`register`): how to turn ids into documents.
+- Models name the documents they affect (``__search_keys__``); every flush writes those
+  keys to ``search_queue`` in the same transaction, and after the commit the queue is
+  drained into the backend (:func:`drain`). A rolled-back change leaves nothing behind; a
+  committed one is applied even if the process dies first (the next drain picks it up).
+- :func:`search` runs a :class:`SearchRequest`; :func:`rebuild` refills the index from the
+  database (``flask --app headstart search reindex``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import delete, event, func, insert, select
+from sqlalchemy.orm import Session
+
+from headstart.extensions import db
+from headstart.search.base import IndexUnavailable, SearchDocument, SearchRequest, SearchResult
+from headstart.search.models import SearchQueue
+
+logger = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass(frozen=True)
+class Provider:
+    """How an area's documents are made: ``load(ids)`` returns ``{id: document or None}``
+    (None: not searchable any more), ``all_ids()`` every id to index on a rebuild."""
+
+    area: str
+    load: Callable[[list[int]], dict[int, SearchDocument | None]]
+    all_ids: Callable[[], Iterable[int]]
+
+
+PROVIDERS: dict[str, Provider] = {}
+
+
+def register(provider: Provider) -> None:
+    """Make an area searchable."""
+    PROVIDERS[provider.area] = provider
+
+
+def backend():
+    """The configured backend of the current app (one per process)."""
+    app = current_app._get_current_object()
+    found = app.extensions.get("search_backend")
+    if found is None:
+        if app.config["SEARCH_BACKEND"] == "postgres":
+            from headstart.search.postgres_backend import PostgresBackend
+
+            found = PostgresBackend()
+        else:
+            from headstart.search.whoosh_backend import WhooshBackend
+
+            found = WhooshBackend(app.config["INDEX_DIR"])
+        app.extensions["search_backend"] = found
+    return found
+
+
+# --- following the database -----------------------------------------------------------
+
+
+def _keys_of(objects) -> set[str]:
+    keys: set[str] = set()
+    for obj in objects:
+        method = getattr(obj, "__search_keys__", None)
+        if method is not None:
+            keys.update(k for k in method() if k)
+    return keys
+
+
+@event.listens_for(Session, "after_flush")
+def _queue_changes(session, _flush_context) -> None:
+    keys = _keys_of([*session.new, *session.dirty, *session.deleted])
+    if not keys:
+        return
+    session.connection().execute(insert(SearchQueue), [{"key": k} for k in sorted(keys)])
+    session.info["search_pending"] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session) -> None:
+    if not session.info.pop("search_pending", False):
+        return
+    try:
+        app = current_app._get_current_object()
+    except RuntimeError:
+        return
+    if app.config.get("SEARCH_SYNC", True):
+        _drain_safely(app)
+    else:
+        _wake_worker(app)
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session) -> None:
+    session.info.pop("search_pending", None)
+
+
+def _drain_safely(app) -> None:
+    try:
+        with app.app_context():
+            drain()
+    except IndexUnavailable as error:
+        logger.warning("search index unavailable (%s); changes stay queued", error)
+    except Exception:
+        logger.exception("search index update failed; changes stay queued")
+
+
+_workers: dict[int, threading.Event] = {}
+_workers_lock = threading.Lock()
+
+
+def _wake_worker(app) -> None:
+    """Drain in a background thread of this process, off the request path."""
+    with _workers_lock:
+        signal = _workers.get(id(app))
+        if signal is None:
+            signal = threading.Event()
+            _workers[id(app)] = signal
+
+            def run():
+                while True:
+                    signal.wait()
+                    signal.clear()
+                    _drain_safely(app)
+
+            threading.Thread(target=run, name="search-index", daemon=True).start()
+    signal.set()
+
+
+def drain(limit_batches: int | None = None) -> int:
+    """Apply queued changes to the index in batches; returns how many keys were applied.
+
+    Each batch holds the backend's write lock while it reads the queue and the database,
+    so a batch from another process can never overwrite newer state with older."""
+    engine_backend = backend()
+    applied = 0
+    batches = 0
+    while limit_batches is None or batches < limit_batches:
+        with engine_backend.batch() as batch:
+            db.session.rollback()  # see what other processes committed
+            rows = db.session.execute(select(SearchQueue.id, SearchQueue.key)
+                                      .order_by(SearchQueue.id).limit(BATCH)).all()
+            if not rows:
+                db.session.rollback()
+                break
+            documents, deleted = _documents_for({key for _id, key in rows})
+            batch.update(documents, deleted)
+        db.session.execute(delete(SearchQueue).where(
+            SearchQueue.id.in_([row_id for row_id, _key in rows])))
+        db.session.commit()
+        applied += len(rows)
+        batches += 1
+    return applied
+
+
+def _documents_for(keys: set[str]) -> tuple[list[SearchDocument], list[str]]:
+    by_area: dict[str, list[int]] = {}
+    deleted = []
+    for key in keys:
+        area, _sep, raw_id = key.partition(":")
+        if area in PROVIDERS and raw_id.isdigit():
+            by_area.setdefault(area, []).append(int(raw_id))
+        else:
+            deleted.append(key)
+    documents = []
+    for area, ids in by_area.items():
+        loaded = PROVIDERS[area].load(sorted(ids))
+        for object_id in ids:
+            document = loaded.get(object_id)
+            if document is None:
+                deleted.append(f"{area}:{object_id}")
+            else:
+                documents.append(document)
+    return documents, deleted
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Empty the index and index every document from the database; returns the count.
+    ``progress(n)`` is called after each batch of ``n`` documents."""
+    engine_backend = backend()
+    # Changes queued before the rebuild starts are covered by it.
+    covered = db.session.scalar(select(func.max(SearchQueue.id))) or 0
+    db.session.rollback()
+    engine_backend.clear()
+    total = 0
+    for provider in PROVIDERS.values():
+        ids = list(provider.all_ids())
+        for start in range(0, len(ids), BATCH):
+            chunk = ids[start:start + BATCH]
+            loaded = provider.load(chunk)
+            documents = [d for d in loaded.values() if d is not None]
+            with engine_backend.batch() as batch:
+                batch.update(documents, [])
+            db.session.rollback()
+            total += len(documents)
+            if progress:
+                progress(len(chunk))
+    db.session.execute(delete(SearchQueue).where(SearchQueue.id <= covered))
+    db.session.commit()
+    return total
+
+
+def count_to_index() -> int:
+    """How many ids a rebuild will look at (for the progress bar)."""
+    return sum(len(list(p.all_ids())) for p in PROVIDERS.values())
+
+
+def search(request: SearchRequest) -> SearchResult:
+    """Run a search on the configured backend (raises :class:`IndexUnavailable`)."""
+    return backend().search(request)
+
+
+def status() -> dict:
+    """The backend's name, index state and size, and how many changes wait."""
+    try:
+        state = backend().status()
+    except Exception:  # a damaged index must not break /healthz
+        logger.exception("search status failed")
+        state = {"status": "corrupt", "documents": 0}
+    waiting = db.session.query(SearchQueue).count()
+    return {"backend": backend().name, **state, "queued": waiting}

@@ -1,0 +1,149 @@
+"""The same behaviour on both backends: words, stems, accents, phrases, OR and exclusion;
+facets consistent with hits; ordering and pages; the index following the database; odd
+queries; rebuilding."""
+
+import pytest
+from sqlalchemy import func, select
+
+from headstart.extensions import db
+from headstart.practices import services
+from headstart.practices.models import Practice
+from headstart.search import service
+from headstart.search.base import SearchRequest
+from headstart.search.models import SearchQueue
+from headstart.search.query import parse
+
+FACETS = ("country", "corridor", "phase", "theme", "target", "language", "year", "org_kind")
+
+def run(app, q="", **options):
+    with app.app_context():
+        request = SearchRequest(query=parse(q), area="practice", facets=FACETS, **options)
+        return service.search(request)
+
+def ids(result):
+    return [hit.object_id for hit in result.hits]
+
+@pytest.fixture
+def corpus(app, make_practice, search_backend):
+    """Four published practices and one draft."""
+    made = {
+        "brasov": make_practice(
+            "published", title="Information centre in Brașov",
+            summary="Migrant information centres in Romania answer questions.",
+            implementation_countries=["RO"], origin_countries=["MD"],
+            destination_countries=["RO"], themes=["information_orientation"]),
+        "training": make_practice(
+            "published", title="Vocational trainings for care workers",
+            summary="Care workers from Moldova are trained before leaving for Italy.",
+            themes=["vocational_training", "employment"]),
+        "language": make_practice(
+            "published", title="German courses before departure",
+            summary="Learners in Kosovo start German and continue in Vienna.",
+            implementation_countries=["XK", "AT"], origin_countries=["XK"],
+            destination_countries=["AT"], themes=["education_language"],
+            phase="continuum"),
+        "roma": make_practice(
+            "published", title="Roma cooperatives",
+            summary="Social cooperatives employ Roma women; seasonal work is avoided.",
+            implementation_countries=["PL"], origin_countries=[], destination_countries=[],
+            themes=["employment", "social_inclusion"], target_groups=["women"]),
+        "draft": make_practice("draft", title="Secret information draft"),
+    }
+    return {name: practice.id for name, practice in made.items()}
+
+def test_words_are_required_and_drafts_never_found(app, corpus):
+    assert ids(run(app, "information centre")) == [corpus["brasov"]]
+    assert corpus["draft"] not in ids(run(app, "secret information"))
+    assert run(app, "information nonsenseword").total == 0
+
+def test_accents_are_folded_both_ways(app, corpus):
+    assert ids(run(app, "Brasov")) == [corpus["brasov"]]
+    assert ids(run(app, "BRAȘOV")) == [corpus["brasov"]]
+
+def test_stemming_finds_other_forms_of_a_word(app, corpus):
+    assert corpus["training"] in ids(run(app, "training"))
+    assert corpus["training"] in ids(run(app, "trained"))
+    assert corpus["brasov"] in ids(run(app, "centre"))
+
+def test_phrases_or_and_exclusion(app, corpus):
+    assert ids(run(app, '"information centres"')) == [corpus["brasov"]]
+    assert run(app, '"centres information"').total == 0
+    both = set(ids(run(app, "Brasov OR Vienna")))
+    assert both == {corpus["brasov"], corpus["language"]}
+    employment = set(ids(run(app, "employ")))
+    assert corpus["roma"] in employment
+    assert corpus["roma"] not in ids(run(app, "employ -seasonal"))
+    everything_else = ids(run(app, "-seasonal -Brasov"))
+    assert set(everything_else) == {corpus["training"], corpus["language"]}
+
+def test_facets_count_the_hits_and_filters_combine(app, corpus):
+    everything = run(app)
+    assert everything.total == 4
+    themes = dict(everything.facets["theme"])
+    assert themes["employment"] == 2
+    assert dict(everything.facets["corridor"])["XK-AT"] == 1
+    employment = run(app, filters={"theme": "employment"})
+    assert set(ids(employment)) == {corpus["training"], corpus["roma"]}
+    assert dict(employment.facets["theme"]) == {"employment": 2, "vocational_training": 1,
+                                               "social_inclusion": 1}
+    assert sum(n for _v, n in employment.facets["language"]) == employment.total
+    both = run(app, filters={"theme": "employment", "country": "PL"})
+    assert ids(both) == [corpus["roma"]]
+    with_words = run(app, "trained", filters={"theme": "employment"})
+    assert ids(with_words) == [corpus["training"]]
+    assert dict(with_words.facets["year"]) == {"2023": 1}
+
+def test_newest_first_and_pages(app, corpus):
+    newest = run(app, sort="newest")
+    assert ids(newest) == [corpus["roma"], corpus["language"], corpus["training"],
+                           corpus["brasov"]]
+    first = run(app, sort="newest", per_page=3, page=1)
+    second = run(app, sort="newest", per_page=3, page=2)
+    assert (first.total, second.total) == (4, 4)
+    assert ids(first) + ids(second) == ids(newest)
+    assert run(app, per_page=3, page=9).hits == []
+
+def test_the_index_follows_edits_unpublishing_and_rollback(app, corpus):
+    with app.app_context():
+        practice = db.session.get(Practice, corpus["language"])
+        reviewer = type("R", (), {"id": None, "role": "coordinator",
+                                  "is_authenticated": True})()
+        services.update_practice(practice, {"title": "Deutschkurse vor der Abreise"},
+                                 actor=reviewer)
+        db.session.commit()
+    assert ids(run(app, "Deutschkurse")) == [corpus["language"]]
+    with app.app_context():
+        practice = db.session.get(Practice, corpus["language"])
+        services.update_practice(practice, {"title": "Rolled back title"}, actor=reviewer)
+        db.session.flush()
+        db.session.rollback()
+        assert db.session.scalar(select(func.count(SearchQueue.id))) == 0
+    assert run(app, "rolled").total == 0
+    with app.app_context():
+        practice = db.session.get(Practice, corpus["language"])
+        services.transition(practice, "archive", actor=reviewer)
+        db.session.commit()
+    assert run(app, "Deutschkurse").total == 0
+    assert run(app).total == 3
+
+@pytest.mark.parametrize("q", ['"', '"""', "OR", "OR OR AND", "-", "--", "-\"\"", "(((",
+                               "*", "?", "a:b", "title:x", "\\", "'", "'; DROP TABLE x; --",
+                               "\x00", "é" * 600, "word " * 200, "💡", "<script>",
+                               "&", "|", "!", "<->", ":*", "a & b | !c"])
+def test_odd_queries_never_fail(app, corpus, q):
+    result = run(app, q)
+    assert result.total >= 0
+
+def test_a_rebuild_restores_the_index_from_the_database(app, corpus, search_backend):
+    with app.app_context():
+        search_backend.clear()
+    assert run(app).total == 0
+    with app.app_context():
+        assert service.rebuild() == 4
+    assert run(app).total == 4
+    assert ids(run(app, "Brasov")) == [corpus["brasov"]]
+
+def test_did_you_mean_candidates_come_from_the_indexed_words(app, corpus, search_backend):
+    with app.app_context():
+        near = dict(search_backend.vocabulary_near("infromation"))
+    assert "information" in near
