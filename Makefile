@@ -38,10 +38,12 @@ translations: $(VENV)/.installed
 run: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
+	$(FLASK) search drain
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 serve: install translations-compile
 	$(FLASK) db upgrade
+	$(FLASK) search drain
 	$(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
