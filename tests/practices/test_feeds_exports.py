@@ -130,13 +130,12 @@ def test_a_draft_has_no_json_ld(login_as, make_practice, make_user):
     assert "application/ld+json" not in page
 
 
-def test_the_print_view_has_every_section_and_no_navigation(client, make_practice):
+def test_the_print_view_has_every_section_and_the_source_address(client, make_practice):
     practice = make_practice("published", title="Printable practice")
     page = client.get(f"/practices/{practice.id}/print").get_data(as_text=True)
     for heading in ("Challenge and objectives", "How it works", "Results", "Evaluation",
                     "Who benefits", "Funding and resources", "Classification"):
         assert heading in page
-    assert 'class="main-nav"' not in page
     assert "Contact details are shown to signed-in members" in page
     assert f"/practices/{practice.id}-printable-practice" in page
 
