@@ -7,7 +7,6 @@ import logging
 from flask import (
     Blueprint,
     abort,
-    current_app,
     jsonify,
     redirect,
     render_template,
@@ -21,7 +20,7 @@ from headstart.core.auth import safe_next
 from headstart.core.i18n import is_supported, set_language_cookie
 from headstart.directory import services as directory
 from headstart.extensions import db
-from headstart.search.health import index_status
+from headstart.search import service as search_service
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ def healthz():
         db.session.rollback()
         logger.error("health check: database unreachable: %s", error.__class__.__name__)
         database = {"status": "unavailable"}
-    search = index_status(current_app)
+    search = search_service.status()
     healthy = database["status"] == "ok"
     body = {"status": "ok" if healthy else "unavailable", "database": database, "search": search}
     response = jsonify(body)

@@ -135,7 +135,16 @@ class Practice(TimestampMixin, db.Model):
         return f"<Practice {self.id} {self.status} {self.language}>"
 
 
-class PracticeTerm(db.Model):
+class _PartOfPractice:
+    """Rows that belong to a practice: changing one changes the practice's document."""
+
+    practice_id: int
+
+    def __search_keys__(self) -> list[str]:
+        return [f"practice:{self.practice_id}"] if self.practice_id else []
+
+
+class PracticeTerm(_PartOfPractice, db.Model):
     """One code of a multi-valued vocabulary on a practice (themes, target groups, …)."""
 
     __tablename__ = "practice_terms"
@@ -149,14 +158,11 @@ class PracticeTerm(db.Model):
 
     practice: Mapped[Practice] = relationship(back_populates="terms")
 
-    def __search_keys__(self) -> list[str]:
-        return [f"practice:{self.practice_id}"] if self.practice_id else []
-
     def __repr__(self) -> str:
         return f"<PracticeTerm {self.vocabulary}:{self.code}>"
 
 
-class PracticeCountry(db.Model):
+class PracticeCountry(_PartOfPractice, db.Model):
     """A country where a practice is implemented, or its corridor's origin or destination."""
 
     __tablename__ = "practice_countries"
@@ -171,14 +177,11 @@ class PracticeCountry(db.Model):
 
     practice: Mapped[Practice] = relationship(back_populates="countries")
 
-    def __search_keys__(self) -> list[str]:
-        return [f"practice:{self.practice_id}"] if self.practice_id else []
-
     def __repr__(self) -> str:
         return f"<PracticeCountry {self.role}:{self.country}>"
 
 
-class PracticePartner(db.Model):
+class PracticePartner(_PartOfPractice, db.Model):
     """A partner organisation of a practice (a directory entry)."""
 
     __tablename__ = "practice_partners"
@@ -191,9 +194,6 @@ class PracticePartner(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     practice: Mapped[Practice] = relationship(back_populates="partners")
-
-    def __search_keys__(self) -> list[str]:
-        return [f"practice:{self.practice_id}"] if self.practice_id else []
     organisation = relationship("Organisation")
 
     def __repr__(self) -> str:

@@ -35,18 +35,22 @@ def _lexeme(word: str) -> str:
     return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(document: SearchDocument) -> str:
-    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``)."""
+def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
+    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``), and
+    its folded words (for the vocabulary)."""
     positions: dict[str, list[str]] = {}
+    words: set[str] = set()
     for part, weight, offset in PARTS:
         folded, stems = analysis.index_terms(getattr(document, part), document.language)
+        words.update(folded)
         for index, word in enumerate(folded):
             position = min(offset + index, MAX_POSITION)
             positions.setdefault(word, []).append(f"{position}{weight}")
             if stems:
                 positions.setdefault(stems[index], []).append(f"{position}{weight}")
-    return " ".join(f"{_lexeme(word)}:{','.join(places[:256])}"
-                    for word, places in positions.items())
+    literal = " ".join(f"{_lexeme(word)}:{','.join(places[:256])}"
+                       for word, places in positions.items())
+    return literal, words
 
 
 def _item(item) -> str:
@@ -163,18 +167,18 @@ class _PostgresBatch:
                 SearchDocumentRow.key.in_(keys)))
         if not documents:
             return
+        analysed = [tsvector_literal(d) for d in documents]
         connection.execute(
             insert(SearchDocumentRow).values(tsv=func.cast(bindparam("tsv_text"), TSVECTOR)),
             [{"key": d.key, "area": d.area, "object_id": d.object_id, "language": d.language,
-              "audience": d.audience, "published_at": d.published_at,
-              "tsv_text": tsvector_literal(d)} for d in documents])
+              "audience": d.audience, "published_at": d.published_at, "tsv_text": literal}
+             for d, (literal, _words) in zip(documents, analysed, strict=True)])
         facets = [{"key": d.key, "name": name, "value": str(value)[:100]}
                   for d in documents for name, values in d.facets.items()
                   for value in dict.fromkeys(values) if str(value)]
         if facets:
             connection.execute(insert(SearchFacet), facets)
-        words = sorted({w for d in documents for part, _w, _o in PARTS
-                        for w in analysis.index_terms(getattr(d, part), d.language)[0]})
+        words = sorted(set().union(*(doc_words for _literal, doc_words in analysed)))
         for start in range(0, len(words), 1000):
             chunk = words[start:start + 1000]
             connection.execute(pg_insert(SearchWord).values(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import delete, event, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from headstart.extensions import db
@@ -223,8 +224,15 @@ def status() -> dict:
     """The backend's name, index state and size, and how many changes wait."""
     try:
         state = backend().status()
+    except SQLAlchemyError:  # the PostgreSQL backend without a database
+        db.session.rollback()
+        state = {"status": "unavailable", "documents": 0}
     except Exception:  # a damaged index must not break /healthz
         logger.exception("search status failed")
         state = {"status": "corrupt", "documents": 0}
-    waiting = db.session.query(SearchQueue).count()
+    try:
+        waiting = db.session.scalar(select(func.count(SearchQueue.id)))
+    except SQLAlchemyError:
+        db.session.rollback()
+        waiting = None
     return {"backend": backend().name, **state, "queued": waiting}
