@@ -46,6 +46,8 @@ class Defaults:
     #: Apply index changes right after each commit in the request (tests) instead of in a
     #: background thread of the process.
     SEARCH_SYNC = False
+    #: Rebuild a missing or damaged index in the background when a search finds it so.
+    SEARCH_AUTO_REPAIR = True
     INDEX_DIR: str | None = None
     UPLOAD_DIR: str | None = None
     OUTBOX_DIR: str | None = None

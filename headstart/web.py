@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import abort, request, session, url_for
+from flask_babel import format_decimal
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from headstart.core.markdown import plain_text
 from headstart.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 
@@ -74,14 +76,25 @@ def register_blueprints(app) -> None:
     app.url_map.converters["int"] = BoundedIntConverter
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
+    from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
     from headstart.practices.calls_views import bp as calls
     from headstart.practices.views import bp as practices
+    from headstart.search.views import bp as search
 
-    for blueprint in (main, auth, account, directory, practices, calls, admin):
+    for blueprint in (main, auth, account, directory, practices, calls, search, admin):
         app.register_blueprint(blueprint)
+
+
+def url_with(endpoint: str, base: dict, **changes) -> str:
+    """The address of ``endpoint`` with the parameters of ``base`` updated by ``changes``;
+    a change to None or "" removes that parameter, and the page number is dropped unless
+    it is one of the changes (a new filter starts at page one)."""
+    args = {k: v for k, v in base.items() if k != "page"}
+    args.update(changes)
+    return url_for(endpoint, **{k: v for k, v in args.items() if v not in (None, "")})
 
 
 def _register_template_helpers(app) -> None:
@@ -117,6 +130,9 @@ def _register_template_helpers(app) -> None:
         return items
 
     app.jinja_env.globals["external_url"] = external_url
+    app.jinja_env.globals["format_number"] = format_decimal
+    app.jinja_env.globals["url_with"] = url_with
+    app.jinja_env.globals["plain_text"] = plain_text
 
     @app.context_processor
     def inject():

@@ -62,6 +62,7 @@ def make_app(database_url: str, instance_path, **overrides):
         "SECRET_KEY": "test-secret-key",
         "RATELIMIT_STORAGE_URI": "memory://",
         "SEARCH_SYNC": True,
+        "SEARCH_AUTO_REPAIR": False,
         **FAST_ARGON2,
         **overrides,
     }

@@ -70,6 +70,7 @@ ROUTES = [
     Route("GET", "/language/cs", 302, 302, 302, 302, 302),
     Route("GET", "/language/xx", 404, 404, 404, 404, 404),
     Route("GET", "/practices/", 200, 200, 200, 200, 200),
+    Route("GET", "/search", 200, 200, 200, 200, 200),
     Route("GET", "/practices/{published}", 200, 200, 200, 200, 200),
     Route("GET", "/practices/{published}-a-slug", 200, 200, 200, 200, 200),
     Route("GET", "/practices/{draft_a}", 404, 200, 404, 200, 200),

@@ -40,6 +40,25 @@ class Organisation(TimestampMixin, db.Model):
         back_populates="organisation", cascade="all, delete-orphan", passive_deletes=True
     )
 
+    def __search_keys__(self) -> list[str]:
+        """Search documents a change of this organisation affects: its own, and those of
+        the practices it leads or partners in (they carry its name and kind)."""
+        from sqlalchemy import or_, select
+        from sqlalchemy.orm import object_session
+
+        from headstart.practices.models import Practice, PracticePartner
+
+        keys = [f"organisation:{self.id}"]
+        session = object_session(self)
+        if session is not None and self.id is not None:
+            practices = select(Practice.id).where(or_(
+                Practice.lead_organisation_id == self.id,
+                Practice.id.in_(select(PracticePartner.practice_id).where(
+                    PracticePartner.organisation_id == self.id))))
+            keys += [f"practice:{pid}" for pid in session.connection().execute(practices)
+                     .scalars()]
+        return keys
+
     def __repr__(self) -> str:
         return f"<Organisation {self.id} {self.name!r}>"
 

@@ -18,6 +18,17 @@ from headstart.extensions import db
 bp = Blueprint("directory", __name__, url_prefix="/directory")
 
 
+def organisation_url(organisation, **kwargs) -> str:
+    """The address of an organisation's profile, with a slug of its name."""
+    from headstart.practices.views import slugify
+
+    slug = slugify(organisation.name)
+    if slug:
+        return url_for("directory.detail", organisation_id=organisation.id, slug=slug,
+                       **kwargs)
+    return url_for("directory.detail", organisation_id=organisation.id, **kwargs)
+
+
 @bp.route("/")
 def index():
     """All organisations, filterable by country, side and kind."""

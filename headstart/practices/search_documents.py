@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from headstart.core.i18n import LOCALES
+from headstart.core.i18n import LOCALES, _l
 from headstart.core.markdown import plain_text
 from headstart.extensions import db
 from headstart.practices.models import Practice, PracticePartner
 from headstart.search.base import SearchDocument
-from headstart.search.service import Provider, register
+from headstart.search.service import Provider, Shown, register
 
 #: Facets of the practice search (SPEC §3), in the order pages show them.
 FACETS = ("country", "corridor", "phase", "theme", "target", "language", "year", "org_kind")
@@ -85,4 +85,19 @@ def all_ids():
                               .order_by(Practice.id))
 
 
-register(Provider("practice", load, all_ids))
+def show(ids: list[int]) -> dict[int, Shown]:
+    """Published practices among ``ids`` as the global search page shows them."""
+    from headstart.practices.views import practice_url
+
+    shown = {}
+    for practice in db.session.scalars(select(Practice).where(
+            Practice.id.in_(ids), Practice.status == "published")):
+        summary = plain_text(practice.summary, 10_000)
+        shown[practice.id] = Shown(
+            title=practice.title, url=practice_url(practice), language=practice.language,
+            summary=plain_text(practice.summary, 280),
+            texts=(summary, *(plain_text(getattr(practice, f), 20_000) for f in BODY_FIELDS)))
+    return shown
+
+
+register(Provider("practice", load, all_ids, show, label=_l("Practices")))

@@ -15,6 +15,7 @@ from headstart.core.auth import has_role
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from headstart.core.i18n import _l
 from headstart.core.models import utcnow
+from headstart.directory.models import Organisation
 from headstart.extensions import db
 from headstart.practices import terms, workflow
 from headstart.practices.models import (
@@ -332,14 +333,15 @@ def authored_by(user) -> list[Practice]:
 SORTS = ("relevance", "newest", "title")
 
 
-def list_published(*, q: str = "", country: str = "", phase: str = "", theme: str = "",
-                   target: str = "", lang: str = "", year: int | None = None,
-                   sort: str = "newest", reader_language: str = "en", page: int = 1,
-                   per_page: int = 20):
+def list_published(*, q: str = "", country: str = "", corridor: str = "", phase: str = "",
+                   theme: str = "", target: str = "", lang: str = "", year: int | None = None,
+                   org_kind: str = "", sort: str = "newest", reader_language: str = "en",
+                   page: int = 1, per_page: int = 20):
     """Published practices matching the filters, one per translation group (the reader's
     language when that version exists), paginated.
 
-    Plain database filtering; the search issue replaces ``q`` with the search backend.
+    Plain database filtering, used when the search index cannot answer
+    (``practices.listing``) and by the similar-practices box.
     """
     query = select(Practice).where(Practice.status == "published")
     if q:
@@ -355,6 +357,14 @@ def list_published(*, q: str = "", country: str = "", phase: str = "", theme: st
             query = query.where(exists().where(and_(
                 PracticeTerm.practice_id == Practice.id, PracticeTerm.vocabulary == vocabulary,
                 PracticeTerm.code == code)))
+    if corridor:
+        origin, _sep, destination = corridor.partition("-")
+        for role, code in (("origin", origin), ("destination", destination)):
+            query = query.where(exists().where(and_(
+                PracticeCountry.practice_id == Practice.id, PracticeCountry.role == role,
+                PracticeCountry.country == code)))
+    if org_kind:
+        query = query.where(Practice.lead_organisation.has(Organisation.kind == org_kind))
     if phase:
         query = query.where(Practice.phase == phase)
     if lang:

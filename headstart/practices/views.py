@@ -4,7 +4,6 @@ attachments, review, history, the Atom feed and exports."""
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from datetime import date
@@ -30,16 +29,15 @@ from headstart.core.i18n import (
     CONTENT_LANGUAGE_ENDPOINTS,
     LOCALES,
     _,
-    country_choices,
     current_locale_code,
     language_name,
 )
 from headstart.core.mail import external_url
-from headstart.core.markdown import plain_text, render
+from headstart.core.markdown import render
 from headstart.core.uploads import ACCEPTED_EXTENSIONS, UploadRejected, human_size
 from headstart.directory.models import Organisation
 from headstart.extensions import db
-from headstart.practices import attachments, calls, feeds, services, terms
+from headstart.practices import attachments, calls, feeds, listing, services, terms
 from headstart.practices.forms import PracticeForm, ReviewForm
 from headstart.practices.models import Practice
 from headstart.practices.taxonomy import GCM_OBJECTIVES
@@ -91,49 +89,45 @@ def reject_key(mapping: dict, key: str) -> dict:
     return {k: v for k, v in mapping.items() if k != key}
 
 
-def _filters() -> dict:
-    args = request.args
-    year = args.get("year", "")
-    year = year if year.isascii() else ""
-    return {
-        "q": args.get("q", "").strip()[:200],
-        "country": args.get("country", "").strip().upper()[:2],
-        "phase": args.get("phase", "").strip()[:40],
-        "theme": args.get("theme", "").strip()[:40],
-        "target": args.get("target", "").strip()[:40],
-        "lang": args.get("lang", "").strip()[:8],
-        "year": int(year) if year.isdigit() and 1900 <= int(year) <= 2100 else None,
-        "sort": args.get("sort") if args.get("sort") in services.SORTS else "newest",
-    }
-
-
 @bp.route("/")
 def index():
-    """Published practices, filterable (SPEC §7 parameters)."""
-    filters = _filters()
-    page = min(max(request.args.get("page", 1, type=int), 1), 10_000)
-    items, total = services.list_published(**filters, reader_language=current_locale_code(),
-                                           page=page, per_page=PER_PAGE)
+    """Published practices: search with facets (SPEC §3, parameters of SPEC §7)."""
+    filters = listing.clean_filters(request.args)
+    page = request.args.get("page", 1, type=int) or 1
+    found = listing.find(filters, reader=current_locale_code(), page=page, per_page=PER_PAGE)
+    status = 200
+    if page > found.pages and found.total:
+        status = 404  # a page past the end: say so, and offer the last one
     return render_template(
-        "practices/index.html", practices=items, total=total, page=page,
-        pages=max(1, math.ceil(total / PER_PAGE)), filters=filters,
-        countries=country_choices(), phases=terms.terms("phase"),
-        themes=terms.terms("theme"), targets=terms.terms("target"), plain_text=plain_text,
-        filter_args=_filter_args())
+        "practices/index.html", listing=found, filters=filters, filter_args=_filter_args(),
+        facet_parameter=listing.FACET_PARAMETER, facet_titles=facet_titles(),
+        saved_search_form=_saved_search_form(filters)), status
+
+
+def facet_titles() -> dict[str, str]:
+    """Headings of the practice facets, in page order."""
+    return {"country": _("Country"), "corridor": _("Corridor"), "phase": _("Phase"),
+            "theme": _("Theme"), "target": _("Target group"), "language": _("Language"),
+            "year": _("Start year"), "org_kind": _("Organisation kind")}
+
+
+def _saved_search_form(filters: dict):
+    return None
 
 
 def _filter_args() -> dict:
-    """The list's filters as query parameters (for feed and export links)."""
-    keep = ("q", "country", "phase", "theme", "target", "lang", "year", "sort")
+    """The list's search parameters as query parameters (for links that keep them)."""
+    keep = ("q", *listing.PARAMETERS, "sort")
     return {key: request.args[key] for key in keep if request.args.get(key)}
 
 
 def _matching(limit: int, sort: str | None = None) -> tuple[list[Practice], int]:
-    filters = _filters()
+    filters = listing.clean_filters(request.args)
     if sort:
         filters["sort"] = sort
-    return services.list_published(**filters, reader_language=current_locale_code(),
-                                   page=1, per_page=limit)
+    found = listing.find(filters, reader=current_locale_code(), page=1, per_page=limit,
+                         with_facets=False, with_snippets=False)
+    return found.practices, found.total
 
 
 @bp.route("/feed.atom")

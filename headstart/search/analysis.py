@@ -98,3 +98,20 @@ def matches(word: str, language: str, wanted: set[str] | frozenset[str]) -> bool
         return True
     stemmed = stem(word, language)
     return stemmed is not None and STEM_PREFIX + stemmed in wanted
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance between ``a`` and ``b``, giving up (``limit + 1``) once it
+    exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]

@@ -21,23 +21,44 @@ from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from headstart.core.i18n import LOCALES
 from headstart.extensions import db
+from headstart.search import analysis
 from headstart.search.base import IndexUnavailable, SearchDocument, SearchRequest, SearchResult
 from headstart.search.models import SearchQueue
+from headstart.search.query import parse
 
 logger = logging.getLogger(__name__)
 
 BATCH = 200
 
 
+@dataclass
+class Shown:
+    """A hit as a results page shows it."""
+
+    title: str
+    url: str
+    language: str
+    #: Plain text to show when nothing in it matches the query.
+    summary: str = ""
+    #: Texts to take a highlighted snippet from, best first.
+    texts: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Provider:
     """How an area's documents are made: ``load(ids)`` returns ``{id: document or None}``
-    (None: not searchable any more), ``all_ids()`` every id to index on a rebuild."""
+    (None: not searchable any more), ``all_ids()`` every id to index on a rebuild, and
+    ``show(ids)`` how hits look on the global search page (``{id: Shown}``; ids that
+    cannot be shown any more are left out)."""
 
     area: str
     load: Callable[[list[int]], dict[int, SearchDocument | None]]
     all_ids: Callable[[], Iterable[int]]
+    show: Callable[[list[int]], dict[int, Shown]] | None = None
+    #: The area's name on the global search page.
+    label: object = ""
 
 
 PROVIDERS: dict[str, Provider] = {}
@@ -180,8 +201,16 @@ def _documents_for(keys: set[str]) -> tuple[list[SearchDocument], list[str]]:
             if document is None:
                 deleted.append(f"{area}:{object_id}")
             else:
-                documents.append(document)
+                documents.append(_complete(document))
     return documents, deleted
+
+
+def _complete(document: SearchDocument) -> SearchDocument:
+    """Facets every document has: its area, and the readers it is listed for (everyone,
+    unless the area chose one version per translation group)."""
+    document.facets.setdefault("area", [document.area])
+    document.facets.setdefault("reader", list(LOCALES))
+    return document
 
 
 def rebuild(progress: Callable[[int], None] | None = None) -> int:
@@ -198,7 +227,7 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
         for start in range(0, len(ids), BATCH):
             chunk = ids[start:start + BATCH]
             loaded = provider.load(chunk)
-            documents = [d for d in loaded.values() if d is not None]
+            documents = [_complete(d) for d in loaded.values() if d is not None]
             with engine_backend.batch() as batch:
                 batch.update(documents, [])
             db.session.rollback()
@@ -217,7 +246,80 @@ def count_to_index() -> int:
 
 def search(request: SearchRequest) -> SearchResult:
     """Run a search on the configured backend (raises :class:`IndexUnavailable`)."""
-    return backend().search(request)
+    try:
+        return backend().search(request)
+    except IndexUnavailable as error:
+        # A portal with nothing to index yet has no index, and nothing is wrong.
+        if str(error) == "missing" and not _anything_to_index():
+            return SearchResult(0, [], {name: [] for name in request.facets})
+        raise
+
+
+def _anything_to_index() -> bool:
+    for provider in PROVIDERS.values():
+        if next(iter(provider.all_ids()), None) is not None:
+            return True
+    return False
+
+
+def suggest(request: SearchRequest) -> str | None:
+    """A corrected query when some words are not in the index but a close word is and the
+    corrected query finds something; None otherwise."""
+    engine = backend()
+    text = request.query.text
+    changed = False
+    for word in request.query.words():
+        try:
+            near = engine.vocabulary_near(word.folded)
+        except IndexUnavailable:
+            return None
+        if any(candidate == word.folded for candidate, _count in near):
+            continue
+        ranked = sorted(((analysis.edit_distance(c, word.folded), -n, c) for c, n in near
+                         if len(c) > 2), key=lambda item: item[:2])
+        if not ranked:
+            continue
+        text = text.replace(word.text, ranked[0][2], 1)
+        changed = True
+    if not changed:
+        return None
+    check = SearchRequest(query=parse(text), area=request.area, filters=request.filters,
+                          per_page=1, audiences=request.audiences)
+    try:
+        return text if search(check).total else None
+    except IndexUnavailable:
+        return None
+
+
+_repairing: set[int] = set()
+
+
+def repair_soon() -> bool:
+    """Rebuild a missing or damaged index in a background thread of this process (once at
+    a time); pages meanwhile fall back to the database. Returns whether a rebuild started.
+    Off when ``SEARCH_AUTO_REPAIR`` is false (the operator runs ``search reindex``)."""
+    app = current_app._get_current_object()
+    if not app.config.get("SEARCH_AUTO_REPAIR", True):
+        return False
+    with _workers_lock:
+        if id(app) in _repairing:
+            return False
+        _repairing.add(id(app))
+
+    def run():
+        try:
+            with app.app_context():
+                logger.warning("search index unavailable: rebuilding it from the database")
+                count = rebuild()
+                logger.warning("search index rebuilt: %d documents", count)
+        except Exception:
+            logger.exception("search index rebuild failed")
+        finally:
+            with _workers_lock:
+                _repairing.discard(id(app))
+
+    threading.Thread(target=run, name="search-repair", daemon=True).start()
+    return True
 
 
 def status() -> dict:

@@ -1,0 +1,186 @@
+"""Finding published practices: the list page, its feed and exports, and the JSON API all
+ask :func:`find`, which runs the search service and turns its hits into practices with
+facet counts, highlighted snippets and a "did you mean" suggestion.
+
+When the index is missing or damaged the listing falls back to the database (no facets,
+simpler word matching) and says so, so the page keeps working while the index is rebuilt.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from flask import current_app
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from headstart.core.i18n import LOCALES, country_name, language_name
+from headstart.core.markdown import plain_text
+from headstart.directory.taxonomy import KINDS
+from headstart.extensions import db
+from headstart.practices import services, terms
+from headstart.practices.models import Practice
+from headstart.practices.search_documents import BODY_FIELDS, FACETS
+from headstart.search import highlight, service
+from headstart.search.base import IndexUnavailable, SearchRequest
+from headstart.search.query import ParsedQuery, parse
+
+#: Page parameter → facet name (SPEC §7 names the parameters).
+PARAMETERS = {"country": "country", "corridor": "corridor", "phase": "phase",
+              "theme": "theme", "target": "target", "lang": "language", "year": "year",
+              "org_kind": "org_kind"}
+FACET_PARAMETER = {facet: parameter for parameter, facet in PARAMETERS.items()}
+SORTS = ("relevance", "newest")
+MAX_PAGE = 10_000
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet with how many of the current hits have it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Listing:
+    """One page of practices and everything the page shows about the search."""
+
+    practices: list[Practice]
+    total: int
+    page: int
+    per_page: int
+    query: ParsedQuery
+    sort: str
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    snippets: dict[int, Markup] = field(default_factory=dict)
+    titles: dict[int, Markup] = field(default_factory=dict)
+    suggestion: str | None = None
+    #: The index could not answer: the page shows database results and says so.
+    degraded: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def clean_filters(args) -> dict:
+    """The search parameters of a request (``request.args``), bounded and normalised;
+    unknown or malformed values are dropped rather than refused."""
+    year = str(args.get("year", "")).strip()
+    corridor = str(args.get("corridor", "")).strip().upper()
+    corridor_ok = (len(corridor) == 5 and corridor[2] == "-" and corridor.replace("-", "")
+                   .isascii() and corridor.replace("-", "").isalpha())
+    sort = args.get("sort", "")
+    return {
+        "q": str(args.get("q", "")).strip()[:500],
+        "country": str(args.get("country", "")).strip().upper()[:2],
+        "corridor": corridor if corridor_ok else "",
+        "phase": str(args.get("phase", "")).strip()[:40],
+        "theme": str(args.get("theme", "")).strip()[:40],
+        "target": str(args.get("target", "")).strip()[:40],
+        "lang": str(args.get("lang", "")).strip()[:8],
+        "year": year if year.isascii() and year.isdigit() and 1900 <= int(year) <= 2100
+        else "",
+        "org_kind": str(args.get("org_kind", "")).strip()[:40],
+        "sort": sort if sort in SORTS else "",
+    }
+
+
+def active_filters(filters: dict) -> dict[str, str]:
+    """The facet filters in effect, by facet name."""
+    return {PARAMETERS[p]: filters[p] for p in PARAMETERS if filters.get(p)}
+
+
+def facet_label(facet: str, value: str) -> str:
+    """A facet value as readers see it."""
+    if facet == "country":
+        return country_name(value)
+    if facet == "corridor":
+        origin, _sep, destination = value.partition("-")
+        return f"{country_name(origin)} → {country_name(destination)}"
+    if facet in ("phase", "theme", "target"):
+        return terms.label(facet, value)
+    if facet == "language":
+        return language_name(value)
+    if facet == "org_kind":
+        return str(KINDS.get(value, value))
+    return value
+
+
+def _request(filters: dict, reader: str, page: int, per_page: int,
+             facets: tuple[str, ...]) -> SearchRequest:
+    parsed = parse(filters["q"])
+    wanted = active_filters(filters)
+    if "language" not in wanted:
+        # One version per translation group: the reader's language where it exists.
+        wanted["reader"] = reader if reader in LOCALES else "en"
+    sort = filters["sort"] or ("newest" if parsed.empty else "relevance")
+    return SearchRequest(query=parsed, area="practice", filters=wanted, facets=facets,
+                         sort=sort, page=page, per_page=per_page)
+
+
+def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
+         with_facets: bool = True, with_snippets: bool = True) -> Listing:
+    """One page of published practices matching ``filters`` (from :func:`clean_filters`)."""
+    page = min(max(page, 1), MAX_PAGE)
+    search = _request(filters, reader, page, per_page, FACETS if with_facets else ())
+    try:
+        result = service.search(search)
+    except IndexUnavailable:
+        service.repair_soon()
+        return _from_database(filters, search, reader)
+    loaded = _load([hit.object_id for hit in result.hits])
+    practices = [loaded[hit.object_id] for hit in result.hits if hit.object_id in loaded]
+    listing = Listing(practices, result.total, page, per_page, search.query, search.sort)
+    selected = active_filters(filters)
+    for name in search.facets:
+        listing.facets[name] = [
+            FacetValue(value, facet_label(name, value), count, selected.get(name) == value)
+            for value, count in result.facets.get(name, [])]
+        if name in selected and not any(v.selected for v in listing.facets[name]):
+            listing.facets[name].insert(0, FacetValue(
+                selected[name], facet_label(name, selected[name]), 0, True))
+    if with_snippets and not search.query.empty:
+        _highlight(listing)
+    if not search.query.empty and search.query.words():
+        listing.suggestion = service.suggest(search)
+    return listing
+
+
+def _load(ids: list[int]) -> dict[int, Practice]:
+    if not ids:
+        return {}
+    rows = db.session.scalars(select(Practice).where(
+        Practice.id.in_(ids), Practice.status == "published").options(
+        selectinload(Practice.terms), selectinload(Practice.countries),
+        selectinload(Practice.lead_organisation)))
+    return {p.id: p for p in rows}
+
+
+def _highlight(listing: Listing) -> None:
+    forms = listing.query.highlight_forms()
+    for practice in listing.practices:
+        title = highlight.snippet(practice.title, forms, practice.language, size=1000)
+        if title is not None:
+            listing.titles[practice.id] = title
+        texts = [plain_text(practice.summary, 10_000)]
+        texts += [plain_text(getattr(practice, name), 20_000) for name in BODY_FIELDS]
+        found = highlight.best_snippet(texts, forms, practice.language)
+        if found is not None:
+            listing.snippets[practice.id] = found
+
+
+def _from_database(filters: dict, search: SearchRequest, reader: str) -> Listing:
+    current_app.logger.warning("search index unavailable: listing practices from the database")
+    values = {k: filters[k] for k in ("q", "country", "corridor", "phase", "theme", "target",
+                                      "lang", "org_kind")}
+    practices, total = services.list_published(
+        **values, year=int(filters["year"]) if filters["year"] else None,
+        sort="newest", reader_language=reader, page=search.page, per_page=search.per_page)
+    return Listing(practices, total, search.page, search.per_page, search.query, "newest",
+                   degraded=True)

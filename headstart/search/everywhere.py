@@ -1,0 +1,111 @@
+"""The one search box over every area (SPEC §3): practices, organisations, and the forum
+and handbook as they arrive. Hits of all areas are ranked together; the areas with their
+counts narrow the search to one."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from headstart.core.i18n import LOCALES
+from headstart.search import highlight, service
+from headstart.search.base import IndexUnavailable, SearchRequest
+from headstart.search.query import ParsedQuery, parse
+
+MAX_PAGE = 500
+
+
+@dataclass
+class Found:
+    """One hit as the results page shows it."""
+
+    area: str
+    object_id: int
+    title: Markup | str
+    url: str
+    language: str
+    snippet: Markup | str
+
+
+@dataclass
+class AreaCount:
+    area: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Everywhere:
+    query: ParsedQuery
+    area: str | None
+    page: int
+    per_page: int
+    total: int = 0
+    results: list[Found] = field(default_factory=list)
+    areas: list[AreaCount] = field(default_factory=list)
+    suggestion: str | None = None
+    #: The index could not answer (it is being rebuilt).
+    unavailable: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def areas() -> dict[str, str]:
+    """Searchable areas and their names, in registration order."""
+    return {name: str(p.label or name) for name, p in service.PROVIDERS.items()}
+
+
+def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20,
+           reader: str = "en", audiences: tuple[str, ...] = ("public",)) -> Everywhere:
+    """Search every area (or one); an empty query finds nothing."""
+    parsed = parse(q)
+    area = area if area in service.PROVIDERS else None
+    page = min(max(page, 1), MAX_PAGE)
+    found = Everywhere(parsed, area, page, per_page)
+    if parsed.empty:
+        return found
+    request = SearchRequest(query=parsed, area=area, facets=("area",),
+                            filters={"reader": reader if reader in LOCALES else "en"},
+                            page=page, per_page=per_page, audiences=audiences)
+    try:
+        result = service.search(request)
+        if area is not None:
+            # Counts per area ignore the chosen area, so the others stay reachable.
+            everywhere = SearchRequest(query=parsed, facets=("area",), filters=request.filters,
+                                       per_page=1, audiences=audiences)
+            counts = dict(service.search(everywhere).facets.get("area", []))
+        else:
+            counts = dict(result.facets.get("area", []))
+    except IndexUnavailable:
+        service.repair_soon()
+        found.unavailable = True
+        return found
+    found.total = result.total
+    found.areas = [AreaCount(name, label, counts.get(name, 0), name == area)
+                   for name, label in areas().items()]
+    by_area: dict[str, list[int]] = {}
+    for hit in result.hits:
+        by_area.setdefault(hit.area, []).append(hit.object_id)
+    shown = {}
+    for name, ids in by_area.items():
+        provider = service.PROVIDERS.get(name)
+        if provider is not None and provider.show is not None:
+            shown[name] = provider.show(ids)
+    forms = parsed.highlight_forms()
+    for hit in result.hits:
+        item = shown.get(hit.area, {}).get(hit.object_id)
+        if item is None:
+            continue
+        language = item.language or "en"
+        marked = highlight.best_snippet(list(item.texts), forms, language)
+        title = highlight.snippet(item.title, forms, language, size=1000)
+        found.results.append(Found(hit.area, hit.object_id, title or item.title, item.url,
+                                   item.language, marked or item.summary))
+    if parsed.words():
+        found.suggestion = service.suggest(request)
+    return found
