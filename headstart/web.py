@@ -76,6 +76,7 @@ def register_blueprints(app) -> None:
     app.url_map.converters["int"] = BoundedIntConverter
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
+    from headstart.api.views import bp as api
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main
@@ -84,7 +85,7 @@ def register_blueprints(app) -> None:
     from headstart.practices.views import bp as practices
     from headstart.search.views import bp as search
 
-    for blueprint in (main, auth, account, directory, practices, calls, search, admin):
+    for blueprint in (main, auth, account, directory, practices, calls, search, admin, api):
         app.register_blueprint(blueprint)
 
 
@@ -133,6 +134,7 @@ def _register_template_helpers(app) -> None:
     app.jinja_env.globals["format_number"] = format_decimal
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["plain_text"] = plain_text
+    app.jinja_env.globals["language_name"] = i18n.language_name
 
     @app.context_processor
     def inject():

@@ -71,6 +71,11 @@ ROUTES = [
     Route("GET", "/language/xx", 404, 404, 404, 404, 404),
     Route("GET", "/practices/", 200, 200, 200, 200, 200),
     Route("GET", "/search", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/practices", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/practices/{published}", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/practices/{draft_a}", 404, 404, 404, 404, 404),
+    Route("GET", "/api/v1/search?q=care", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/openapi.json", 200, 200, 200, 200, 200),
     Route("GET", "/practices/{published}", 200, 200, 200, 200, 200),
     Route("GET", "/practices/{published}-a-slug", 200, 200, 200, 200, 200),
     Route("GET", "/practices/{draft_a}", 404, 200, 404, 200, 200),
@@ -228,5 +233,5 @@ def _matches(rule: str, path: str) -> bool:
 
     parts = re.split(r"(<[^>]+>)", rule)
     pattern = "".join("[^/]+" if part.startswith("<") else re.escape(part) for part in parts)
-    concrete = re.sub(r"\{[^}]+\}", "1", path)
+    concrete = re.sub(r"\{[^}]+\}", "1", path).split("?")[0]
     return re.fullmatch(pattern, concrete) is not None

@@ -23,10 +23,12 @@ class Found:
 
     area: str
     object_id: int
-    title: Markup | str
+    title: str
     url: str
     language: str
     snippet: Markup | str
+    #: The title with the searched words marked.
+    marked_title: Markup | str = ""
 
 
 @dataclass
@@ -104,8 +106,9 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
         language = item.language or "en"
         marked = highlight.best_snippet(list(item.texts), forms, language)
         title = highlight.snippet(item.title, forms, language, size=1000)
-        found.results.append(Found(hit.area, hit.object_id, title or item.title, item.url,
-                                   item.language, marked or item.summary))
+        found.results.append(Found(hit.area, hit.object_id, item.title, item.url,
+                                   item.language, marked or item.summary,
+                                   title or item.title))
     if parsed.words():
         found.suggestion = service.suggest(request)
     return found

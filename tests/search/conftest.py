@@ -32,3 +32,32 @@ def search_backend(request, app):
         backend._reset()
     app.extensions["search_backend"] = previous
     app.config["SEARCH_BACKEND"] = "whoosh"
+
+
+@pytest.fixture
+def corpus(app, make_practice, search_backend):
+    """Four published practices and one draft."""
+    made = {
+        "brasov": make_practice(
+            "published", title="Information centre in Brașov",
+            summary="Migrant information centres in Romania answer questions.",
+            implementation_countries=["RO"], origin_countries=["MD"],
+            destination_countries=["RO"], themes=["information_orientation"]),
+        "training": make_practice(
+            "published", title="Vocational trainings for care workers",
+            summary="Care workers from Moldova are trained before leaving for Italy.",
+            themes=["vocational_training", "employment"]),
+        "language": make_practice(
+            "published", title="German courses before departure",
+            summary="Learners in Kosovo start German and continue in Vienna.",
+            implementation_countries=["XK", "AT"], origin_countries=["XK"],
+            destination_countries=["AT"], themes=["education_language"],
+            phase="continuum"),
+        "roma": make_practice(
+            "published", title="Roma cooperatives",
+            summary="Social cooperatives employ Roma women; seasonal work is avoided.",
+            implementation_countries=["PL"], origin_countries=[], destination_countries=[],
+            themes=["employment", "social_inclusion"], target_groups=["women"]),
+        "draft": make_practice("draft", title="Secret information draft"),
+    }
+    return {name: practice.id for name, practice in made.items()}

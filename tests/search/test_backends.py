@@ -23,33 +23,7 @@ def run(app, q="", **options):
 def ids(result):
     return [hit.object_id for hit in result.hits]
 
-@pytest.fixture
-def corpus(app, make_practice, search_backend):
-    """Four published practices and one draft."""
-    made = {
-        "brasov": make_practice(
-            "published", title="Information centre in Brașov",
-            summary="Migrant information centres in Romania answer questions.",
-            implementation_countries=["RO"], origin_countries=["MD"],
-            destination_countries=["RO"], themes=["information_orientation"]),
-        "training": make_practice(
-            "published", title="Vocational trainings for care workers",
-            summary="Care workers from Moldova are trained before leaving for Italy.",
-            themes=["vocational_training", "employment"]),
-        "language": make_practice(
-            "published", title="German courses before departure",
-            summary="Learners in Kosovo start German and continue in Vienna.",
-            implementation_countries=["XK", "AT"], origin_countries=["XK"],
-            destination_countries=["AT"], themes=["education_language"],
-            phase="continuum"),
-        "roma": make_practice(
-            "published", title="Roma cooperatives",
-            summary="Social cooperatives employ Roma women; seasonal work is avoided.",
-            implementation_countries=["PL"], origin_countries=[], destination_countries=[],
-            themes=["employment", "social_inclusion"], target_groups=["women"]),
-        "draft": make_practice("draft", title="Secret information draft"),
-    }
-    return {name: practice.id for name, practice in made.items()}
+
 
 def test_words_are_required_and_drafts_never_found(app, corpus):
     assert ids(run(app, "information centre")) == [corpus["brasov"]]
@@ -139,9 +113,11 @@ def test_a_rebuild_restores_the_index_from_the_database(app, corpus, search_back
         search_backend.clear()
     assert run(app).total == 0
     with app.app_context():
-        assert service.rebuild() == 4
+        # four published practices and their five lead organisations (one leads the draft)
+        assert service.rebuild() == 4 + 5
     assert run(app).total == 4
     assert ids(run(app, "Brasov")) == [corpus["brasov"]]
+
 
 def test_did_you_mean_candidates_come_from_the_indexed_words(app, corpus, search_backend):
     with app.app_context():

@@ -5,7 +5,6 @@ import re
 from html import unescape
 
 from headstart.extensions import db
-from tests.search.test_backends import corpus  # noqa: F401 (fixture)
 
 
 def results(html):

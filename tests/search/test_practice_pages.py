@@ -10,7 +10,6 @@ import pytest
 from headstart.extensions import db
 from headstart.practices import services
 from headstart.practices.models import Practice
-from tests.search.test_backends import corpus  # noqa: F401 (fixture)
 
 
 def page(client, url):
@@ -55,16 +54,19 @@ def test_a_chosen_filter_is_shown_and_can_be_removed(client, corpus):
     html = page(client, "/practices/?theme=employment")
     assert sorted(titles(html)) == ["Roma cooperatives", "Vocational trainings for care workers"]
     chosen = re.search(r'<a aria-current="true" class="selected" href="([^"]+)"', html)
-    assert chosen and "Remove filter:" in html
+    assert chosen
+    assert "Remove filter:" in html
     assert total(page(client, unescape(chosen.group(1)))) == 4
 
 
 def test_search_words_are_marked_in_titles_and_snippets(client, corpus):
     html = page(client, "/practices/?q=brasov+questions")
     assert titles(html) == ["Information centre in Brașov"]
-    assert "<mark>Brașov</mark>" in html and "<mark>questions</mark>" in html
+    assert "<mark>Brașov</mark>" in html
+    assert "<mark>questions</mark>" in html
     stemmed = page(client, "/practices/?q=training")
-    assert "<mark>trainings</mark>" in stemmed and "<mark>trained</mark>" in stemmed
+    assert "<mark>trainings</mark>" in stemmed
+    assert "<mark>trained</mark>" in stemmed
 
 
 def test_a_misspelt_word_gets_a_suggestion_that_finds_something(client, corpus):
@@ -95,10 +97,13 @@ def test_pages_of_results_and_a_page_past_the_end(app, client, make_practice, se
     for n in range(23):
         make_practice("published", title=f"Orientation session {n:02d}")
     first = page(client, "/practices/?q=orientation")
-    assert total(first) == 23 and len(titles(first)) == 20
-    assert 'rel="next"' in first and "Page 1 of 2" in first
+    assert total(first) == 23
+    assert len(titles(first)) == 20
+    assert 'rel="next"' in first
+    assert "Page 1 of 2" in first
     second = page(client, "/practices/?q=orientation&page=2")
-    assert len(titles(second)) == 3 and not set(titles(second)) & set(titles(first))
+    assert len(titles(second)) == 3
+    assert not set(titles(second)) & set(titles(first))
     past = client.get("/practices/?q=orientation&page=9")
     assert past.status_code == 404
     assert "Go to the last page" in past.get_data(as_text=True)

@@ -1,0 +1,227 @@
+"""The OpenAPI 3.1 document of ``/api/v1/``, kept beside the views it describes; the contract
+tests check every response against it."""
+
+from __future__ import annotations
+
+from headstart.core.i18n import LOCALES
+from headstart.practices import listing
+
+VERSION = "1.0.0"
+
+
+def _string(description: str = "", **extra) -> dict:
+    return {"type": "string", **({"description": description} if description else {}),
+            **extra}
+
+
+def _nullable(schema: dict) -> dict:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+#: Text parameters may hold anything but NUL characters (refused with a 400 everywhere).
+NO_NUL = r"^[^\u0000]*$"
+SOME_WORD = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+
+
+def _parameter(name: str, description: str, schema: dict, required: bool = False) -> dict:
+    if schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema:
+        schema = {**schema, "pattern": NO_NUL}
+    return {"name": name, "in": "query", "required": required, "description": description,
+            "schema": schema}
+
+
+FACET_VALUE = {
+    "type": "object", "required": ["value", "label", "count"], "additionalProperties": False,
+    "properties": {"value": _string("What to pass as the filter parameter."),
+                   "label": _string("The value in the reader's language."),
+                   "count": {"type": "integer", "minimum": 0}},
+}
+CODE_LABEL = {"type": "object", "required": ["code", "label"], "additionalProperties": False,
+              "properties": {"code": _string(), "label": _string()}}
+COUNTRY = {"type": "object", "required": ["code", "name"], "additionalProperties": False,
+           "properties": {"code": _string(pattern="^[A-Z]{2}$"), "name": _string()}}
+REFERENCE = {"type": "object", "required": ["id", "name"], "additionalProperties": False,
+             "properties": {"id": {"type": "integer"}, "name": _string()}}
+SNIPPET = _string("HTML: text around the searched words, which are in <mark>; everything "
+                  "else is escaped.")
+
+PAGING = [
+    _parameter("page", "Page number, from 1.",
+               {"type": "integer", "minimum": 1, "maximum": listing.MAX_PAGE, "default": 1}),
+    _parameter("per_page", "Results per page.",
+               {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
+]
+QUERY_HELP = ("Words that must all appear; \"a phrase\" in quotes; OR between alternatives; "
+              "-word to leave out.")
+PRACTICE_FILTERS = [
+    _parameter("q", QUERY_HELP, {"type": "string", "maxLength": 500}),
+    _parameter("country", "Country of implementation (ISO 3166-1 alpha-2).",
+               {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+    _parameter("corridor", "Origin and destination country, e.g. MD-IT.",
+               {"type": "string", "pattern": "^[A-Za-z]{2}-[A-Za-z]{2}$"}),
+    _parameter("phase", "Phase code (see the phase facet).", {"type": "string"}),
+    _parameter("theme", "Theme code (see the theme facet).", {"type": "string"}),
+    _parameter("target", "Target group code (see the target facet).", {"type": "string"}),
+    _parameter("lang", "Language of the record; without it, each practice is listed once, "
+               "in the reader's language (Accept-Language) where a translation exists.",
+               {"type": "string", "enum": list(LOCALES)}),
+    _parameter("year", "Start year.", {"type": "integer", "minimum": 1900, "maximum": 2100}),
+    _parameter("org_kind", "Kind of the lead organisation (see the org_kind facet).",
+               {"type": "string"}),
+    _parameter("sort", "relevance (default with words) or newest (default without).",
+               {"type": "string", "enum": list(listing.SORTS)}),
+]
+
+PRACTICE_SUMMARY = {
+    "type": "object", "additionalProperties": False,
+    "required": ["id", "title", "summary", "url", "country", "phase", "themes",
+                 "target_groups", "language", "snippet"],
+    "properties": {
+        "id": {"type": "integer"}, "title": _string(),
+        "summary": _string("Plain text."), "url": _string(format="uri"),
+        "country": {"type": "array", "items": _string(pattern="^[A-Z]{2}$"),
+                    "description": "Countries of implementation."},
+        "phase": _nullable(_string()),
+        "themes": {"type": "array", "items": _string()},
+        "target_groups": {"type": "array", "items": _string()},
+        "language": _string(),
+        "snippet": _nullable(SNIPPET),
+    },
+}
+PRACTICE_LIST = {
+    "type": "object", "additionalProperties": False,
+    "required": ["total", "page", "per_page", "results", "facets", "suggestion"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "results": {"type": "array", "items": {"$ref": "#/components/schemas/PracticeSummary"}},
+        "facets": {"type": "object", "description": "Counts over every match, by filter "
+                   "parameter name.",
+                   "additionalProperties": {"type": "array",
+                                            "items": {"$ref": "#/components/schemas/Facet"}}},
+        "suggestion": _nullable(_string("A corrected query that finds something.")),
+        "notice": _string("Present when the results come from a fallback listing."),
+    },
+}
+PRACTICE = {
+    "type": "object", "additionalProperties": False,
+    "required": ["id", "url", "title", "language", "translation_group", "summary", "challenge",
+                 "approach", "results", "evaluation", "beneficiaries", "funding", "phase",
+                 "themes", "target_groups", "gcm_objectives", "criteria_self_assessed",
+                 "criteria_confirmed", "countries", "origin_countries",
+                 "destination_countries", "city_region", "start_date", "end_date",
+                 "lead_organisation", "partners", "website", "published_at", "translations"],
+    "properties": {
+        "id": {"type": "integer"}, "url": _string(format="uri"), "title": _string(),
+        "language": _string(), "translation_group": {"type": "integer"},
+        **{name: _string("Markdown.") for name in ("summary", "challenge", "approach",
+                                                   "results", "evaluation", "beneficiaries",
+                                                   "funding")},
+        "phase": _nullable(CODE_LABEL),
+        "themes": {"type": "array", "items": CODE_LABEL},
+        "target_groups": {"type": "array", "items": CODE_LABEL},
+        "gcm_objectives": {"type": "array", "items": {"type": "integer", "minimum": 1,
+                                                      "maximum": 23}},
+        "criteria_self_assessed": {"type": "array", "items": CODE_LABEL},
+        "criteria_confirmed": {"type": "array", "items": CODE_LABEL},
+        "countries": {"type": "array", "items": COUNTRY},
+        "origin_countries": {"type": "array", "items": COUNTRY},
+        "destination_countries": {"type": "array", "items": COUNTRY},
+        "city_region": _string(),
+        "start_date": _nullable(_string(format="date")),
+        "end_date": _nullable(_string(format="date")),
+        "lead_organisation": _nullable(REFERENCE),
+        "partners": {"type": "array", "items": REFERENCE},
+        "website": _string(),
+        "published_at": _nullable(_string(format="date-time")),
+        "translations": {"type": "array", "items": {
+            "type": "object", "required": ["id", "language", "url"],
+            "additionalProperties": False,
+            "properties": {"id": {"type": "integer"}, "language": _string(),
+                           "url": _string(format="uri")}}},
+    },
+}
+SEARCH_LIST = {
+    "type": "object", "additionalProperties": False,
+    "required": ["total", "page", "per_page", "results", "facets", "suggestion"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "results": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["area", "id", "title", "url", "language", "snippet"],
+            "properties": {"area": _string("practice, organisation, …"),
+                           "id": {"type": "integer"}, "title": _string(),
+                           "url": _string(format="uri"), "language": _nullable(_string()),
+                           "snippet": SNIPPET}}},
+        "facets": {"type": "object", "required": ["area"], "additionalProperties": False,
+                   "properties": {"area": {"type": "array",
+                                           "items": {"$ref": "#/components/schemas/Facet"}}}},
+        "suggestion": _nullable(_string()),
+    },
+}
+ERROR = {
+    "type": "object", "required": ["error"], "additionalProperties": False,
+    "properties": {"error": {
+        "type": "object", "required": ["code", "message"], "additionalProperties": False,
+        "properties": {"code": {"type": "integer", "description": "The HTTP status."},
+                       "message": _string("What went wrong, for people.")}}},
+}
+
+
+def _error(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def _ok(description: str, schema: str) -> dict:
+    return {"description": description, "content": {"application/json": {
+        "schema": {"$ref": f"#/components/schemas/{schema}"}}}}
+
+
+def document(server_url: str, areas: tuple[str, ...]) -> dict:
+    """The OpenAPI document, with ``server_url`` as the server and the searchable
+    ``areas``."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "HEADSTART API", "version": VERSION,
+            "description": "Read-only access to the good practices of the HEADSTART network "
+                           "and a search over the whole portal. Open to anyone; any origin "
+                           "may call it from a browser (CORS). Texts come in the language "
+                           "asked for with Accept-Language where a translation exists.",
+            "license": {"name": "Content: as published by each organisation"},
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/practices": {"get": {
+                "operationId": "listPractices", "summary": "Search published practices",
+                "parameters": PRACTICE_FILTERS + PAGING,
+                "responses": {"200": _ok("One page of practices with facet counts.",
+                                         "PracticeList"),
+                              "400": _error("A parameter could not be used.")}}},
+            "/practices/{id}": {"get": {
+                "operationId": "getPractice", "summary": "One published practice",
+                "parameters": [{"name": "id", "in": "path", "required": True,
+                                "schema": {"type": "integer", "minimum": 1,
+                                           "maximum": 2**31 - 1}}],
+                "responses": {"200": _ok("The practice, every section.", "Practice"),
+                              "404": _error("No published practice has this id.")}}},
+            "/search": {"get": {
+                "operationId": "search", "summary": "Search every part of the portal",
+                "parameters": [
+                    _parameter("q", QUERY_HELP, {"type": "string", "pattern": SOME_WORD,
+                                                 "maxLength": 500}, required=True),
+                    _parameter("area", "Only this area.",
+                               {"type": "string", "enum": list(areas)}),
+                    *PAGING],
+                "responses": {"200": _ok("One page of results from every area.", "SearchList"),
+                              "400": _error("No words, or a parameter could not be used."),
+                              "503": _error("The search index is being rebuilt.")}}},
+        },
+        "components": {"schemas": {
+            "Facet": FACET_VALUE, "PracticeSummary": PRACTICE_SUMMARY,
+            "PracticeList": PRACTICE_LIST, "Practice": PRACTICE, "SearchList": SEARCH_LIST,
+            "Error": ERROR,
+        }},
+    }

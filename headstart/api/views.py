@@ -1,0 +1,176 @@
+"""``/api/v1/``: practices (list with facets, detail) and the global search, open for
+reading by anyone, from any origin (CORS for GET). Errors are JSON
+``{"error": {"code", "message"}}`` with the HTTP status.
+
+Parameters are checked strictly here (a malformed value is a 400 naming the parameter),
+unlike the HTML pages, which quietly drop what they cannot use.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import BadRequest
+
+from headstart.api.openapi import document as openapi_document
+from headstart.core.errors import render_error
+from headstart.core.i18n import LOCALES, current_locale_code
+from headstart.core.markdown import plain_text
+from headstart.extensions import csrf, db
+from headstart.practices import feeds, listing, services
+from headstart.practices.models import Practice
+from headstart.practices.views import practice_external_url
+from headstart.search import everywhere
+from headstart.search.base import IndexUnavailable
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+MAX_PER_PAGE = 100
+
+
+class InvalidParameter(BadRequest):
+    """A query parameter the API cannot use."""
+
+    def __init__(self, name: str, explanation: str):
+        super().__init__(f"Parameter '{name}': {explanation}")
+
+
+@bp.errorhandler(InvalidParameter)
+def invalid_parameter(error: InvalidParameter):
+    return render_error(400, error.description)
+
+
+@bp.after_app_request
+def cors(response: Response) -> Response:
+    """Anyone may read the API from a web page on another site (no cookies involved)."""
+    if not request.path.startswith(bp.url_prefix + "/"):
+        return response
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+    response.headers["Access-Control-Allow-Headers"] = "Accept, Accept-Language, Content-Type"
+    response.headers["Access-Control-Max-Age"] = "86400"
+    response.headers.setdefault("Cache-Control", "public, max-age=60")
+    response.vary.add("Accept-Language")
+    return response
+
+
+def _int(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isascii() or not raw.isdigit() or not low <= int(raw) <= high:
+        raise InvalidParameter(name, f"a whole number from {low} to {high} is expected.")
+    return int(raw)
+
+
+def _practice_filters() -> dict:
+    """The practice search parameters, refused with a 400 when malformed."""
+    filters = listing.clean_filters(request.args)
+    for name in ("year", "corridor", "sort"):
+        if request.args.get(name) and not filters[name]:
+            expected = {"year": "a year such as 2021.",
+                        "corridor": "origin and destination country codes as XX-YY.",
+                        "sort": f"one of {', '.join(listing.SORTS)}."}[name]
+            raise InvalidParameter(name, expected)
+    country = request.args.get("country", "")
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha()):
+        raise InvalidParameter("country", "a two-letter ISO 3166 code is expected.")
+    language = request.args.get("lang", "")
+    if language and language not in LOCALES:
+        raise InvalidParameter("lang", f"one of {', '.join(LOCALES)}.")
+    if len(request.args.get("q", "")) > 500:
+        raise InvalidParameter("q", "at most 500 characters.")
+    return filters
+
+
+def _paging(default_per_page: int = 20) -> tuple[int, int]:
+    return (_int("page", 1, 1, listing.MAX_PAGE),
+            _int("per_page", default_per_page, 1, MAX_PER_PAGE))
+
+
+@bp.route("/practices")
+def practices():
+    """Published practices matching the search, with facet counts."""
+    filters = _practice_filters()
+    page, per_page = _paging()
+    found = listing.find(filters, reader=current_locale_code(), page=page, per_page=per_page)
+    results = []
+    for practice in found.practices:
+        snippet = found.snippets.get(practice.id)
+        results.append({
+            "id": practice.id,
+            "title": practice.title,
+            "summary": plain_text(practice.summary, 10_000),
+            "url": practice_external_url(practice),
+            "country": practice.country_codes("implementation"),
+            "phase": practice.phase or None,
+            "themes": practice.codes("theme"),
+            "target_groups": practice.codes("target"),
+            "language": practice.language,
+            "snippet": str(snippet) if snippet is not None else None,
+        })
+    body = {
+        "total": found.total, "page": found.page, "per_page": found.per_page,
+        "results": results,
+        "facets": {listing.FACET_PARAMETER[name]: [
+            {"value": v.value, "label": v.label, "count": v.count} for v in values]
+            for name, values in found.facets.items()},
+        "suggestion": found.suggestion,
+    }
+    if found.degraded:
+        body["notice"] = "The search index is being rebuilt; results come from a simple listing."
+    return jsonify(body)
+
+
+@bp.route("/practices/<int:practice_id>")
+def practice(practice_id: int):
+    """One published practice with every section (no contact details)."""
+    found = db.session.get(Practice, practice_id)
+    if found is None or found.status != "published":
+        return render_error(404, "No published practice has this id.")
+    record = feeds.record(found, practice_external_url(found))
+    record["translations"] = [
+        {"id": other.id, "language": other.language, "url": practice_external_url(other)}
+        for other in services.translations_of(found)]
+    return jsonify(record)
+
+
+@bp.route("/search")
+def search():
+    """Every area at once: practices, organisations, and more as they arrive."""
+    q = request.args.get("q", "")
+    if not q.strip():
+        raise InvalidParameter("q", "words to search for are required.")
+    if len(q) > 500:
+        raise InvalidParameter("q", "at most 500 characters.")
+    area = request.args.get("area") or None
+    if area is not None and area not in everywhere.areas():
+        raise InvalidParameter("area", f"one of {', '.join(everywhere.areas())}.")
+    page, per_page = _paging()
+    found = everywhere.search(q, area=area, page=page, per_page=per_page,
+                              reader=current_locale_code())
+    if found.unavailable:
+        raise IndexUnavailable("search is being rebuilt")
+    return jsonify({
+        "total": found.total, "page": found.page, "per_page": found.per_page,
+        "results": [{"area": r.area, "id": r.object_id, "title": str(r.title),
+                     "url": request.host_url.rstrip("/") + r.url, "language": r.language or None,
+                     "snippet": str(r.snippet)} for r in found.results],
+        "facets": {"area": [{"value": a.area, "label": a.label, "count": a.count}
+                            for a in found.areas]},
+        "suggestion": found.suggestion,
+    })
+
+
+@bp.errorhandler(IndexUnavailable)
+def index_unavailable(_error):
+    response = render_error(503, "The search index is being rebuilt. Please try again soon.")
+    body, code = response
+    return body, code, {"Retry-After": "60"}
+
+
+@bp.route("/openapi.json")
+def openapi():
+    """The OpenAPI 3 description of this API."""
+    return jsonify(openapi_document(request.host_url.rstrip("/") + "/api/v1",
+                                    tuple(everywhere.areas())))

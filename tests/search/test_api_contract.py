@@ -1,0 +1,40 @@
+"""The API keeps its published contract: the OpenAPI document is valid, and every response
+to generated requests (schemathesis) matches it — status codes, content types, bodies."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from openapi_spec_validator import validate
+
+
+@pytest.fixture
+def published(make_practice, make_org):
+    """A few published practices and organisations for the generated requests to find."""
+    make_practice("published", title="Information centre in Brașov",
+                  implementation_countries=["RO"], origin_countries=["MD"],
+                  destination_countries=["RO"], themes=["information_orientation"])
+    make_practice("published", title="German courses before departure", language="de")
+    make_practice("draft", title="Unpublished draft")
+    make_org("Skopje Employment Office", country="MK")
+
+
+def test_the_document_is_valid_openapi(client):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    document = response.get_json()
+    validate(document)
+    assert set(document["paths"]) == {"/practices", "/practices/{id}", "/search"}
+
+
+@pytest.mark.parametrize("path", ["/practices", "/practices/{id}", "/search"])
+def test_every_response_matches_the_document(app, published, path):
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operation = schema[path]["GET"]
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=40, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck))
+    def check(case):
+        case.call_and_validate()
+
+    check()
