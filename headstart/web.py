@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, request, session, url_for
 from flask_babel import format_decimal
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
@@ -80,12 +81,14 @@ def register_blueprints(app) -> None:
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main
+    from headstart.notifications.views import bp as notifications
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
     from headstart.practices.calls_views import bp as calls
     from headstart.practices.views import bp as practices
     from headstart.search.views import bp as search
 
-    for blueprint in (main, auth, account, directory, practices, calls, search, admin, api):
+    for blueprint in (main, auth, account, directory, practices, calls, search, notifications,
+                      admin, api):
         app.register_blueprint(blueprint)
 
 
@@ -117,6 +120,19 @@ def _register_template_helpers(app) -> None:
                 pass
         return url_for("main.home", lang=code)
 
+    def unread_notifications() -> int:
+        from flask_login import current_user
+
+        from headstart.notifications.services import unread_count
+
+        if not current_user or not current_user.is_authenticated:
+            return 0
+        try:
+            return unread_count(current_user)
+        except SQLAlchemyError:  # an error page must render even without the database
+            db.session.rollback()
+            return 0
+
     def nav_items():
         items = [("main.home", i18n._l("Home")), ("directory.index", i18n._l("Directory"))]
         for endpoint, label in (
@@ -146,6 +162,7 @@ def _register_template_helpers(app) -> None:
                                     for c in i18n.available_locales()],
             "url_with_lang": url_with_lang,
             "nav_items": nav_items(),
+            "unread_notifications": unread_notifications(),
             "has_role": has_role,
             "role_labels": ROLE_LABELS,
             "country_name": i18n.country_name,

@@ -16,7 +16,9 @@ import pytest
 
 from headstart.directory.models import Membership
 from headstart.extensions import db
+from headstart.notifications.models import Notification
 from headstart.practices.models import PracticeAttachment, PracticeCall, TaxonomyTerm
+from headstart.search.saved import SavedSearch
 from tests.helpers import csrf_token
 
 ROLES = ("visitor", "practitioner_a", "practitioner_b", "coordinator", "admin")
@@ -71,6 +73,12 @@ ROUTES = [
     Route("GET", "/language/xx", 404, 404, 404, 404, 404),
     Route("GET", "/practices/", 200, 200, 200, 200, 200),
     Route("GET", "/search", 200, 200, 200, 200, 200),
+    Route("GET", "/search/saved", 302, 200, 200, 200, 200),
+    Route("POST", "/search/saved", 302, 302, 302, 302, 302),  # saves, back to the list
+    Route("POST", "/search/saved/{saved_a}/delete", 302, 302, 404, 404, 404),
+    Route("GET", "/notifications/", 302, 200, 200, 200, 200),
+    Route("POST", "/notifications/{notice_a}/open", 302, 302, 404, 404, 404),
+    Route("POST", "/notifications/read", 302, 302, 302, 302, 302),
     Route("GET", "/api/v1/practices", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/practices/{published}", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/practices/{draft_a}", 404, 404, 404, 404, 404),
@@ -167,6 +175,14 @@ def world(app, make_user, make_org, make_practice):
         db.session.add(call)
         db.session.commit()
         ids["call"] = call.id
+        saved = SavedSearch(user_id=users["practitioner_a"].id, name="Mine", query="q=care")
+        db.session.add(saved)
+        notice = Notification(user_id=users["practitioner_a"].id, kind="saved_search",
+                              details={"search": "Mine", "title": "Published"},
+                              url="/practices/")
+        db.session.add(notice)
+        db.session.commit()
+        ids["saved_a"], ids["notice_a"] = saved.id, notice.id
         ids["term"] = db.session.scalar(db.select(TaxonomyTerm.id).where(
             TaxonomyTerm.vocabulary == "theme", TaxonomyTerm.code == "housing"))
     return users, ids

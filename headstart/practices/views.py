@@ -112,7 +112,9 @@ def facet_titles() -> dict[str, str]:
 
 
 def _saved_search_form(filters: dict):
-    return None
+    from headstart.search.views import saved_search_form
+
+    return saved_search_form(filters)
 
 
 def _filter_args() -> dict:

@@ -158,6 +158,26 @@ def _wake_worker(app) -> None:
     signal.set()
 
 
+_indexed_hooks: list[Callable[[set[str]], None]] = []
+
+
+def on_indexed(hook: Callable[[set[str]], None]) -> Callable[[set[str]], None]:
+    """Call ``hook(keys)`` after changes to the documents ``keys`` reached the index (for
+    work that needs the index to be current, such as saved-search notices)."""
+    if hook not in _indexed_hooks:
+        _indexed_hooks.append(hook)
+    return hook
+
+
+def _run_hooks(keys: set[str]) -> None:
+    for hook in _indexed_hooks:
+        try:
+            hook(keys)
+        except Exception:
+            db.session.rollback()
+            logger.exception("after-indexing hook %s failed", getattr(hook, "__name__", hook))
+
+
 def drain(limit_batches: int | None = None) -> int:
     """Apply queued changes to the index in batches; returns how many keys were applied.
 
@@ -166,6 +186,7 @@ def drain(limit_batches: int | None = None) -> int:
     engine_backend = backend()
     applied = 0
     batches = 0
+    keys: set[str] = set()
     while limit_batches is None or batches < limit_batches:
         with engine_backend.batch() as batch:
             db.session.rollback()  # see what other processes committed
@@ -181,6 +202,9 @@ def drain(limit_batches: int | None = None) -> int:
         db.session.commit()
         applied += len(rows)
         batches += 1
+        keys.update(key for _id, key in rows)
+    if keys:
+        _run_hooks(keys)
     return applied
 
 
@@ -236,6 +260,7 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
                 progress(len(chunk))
     db.session.execute(delete(SearchQueue).where(SearchQueue.id <= covered))
     db.session.commit()
+    _run_hooks({f"{area}:*" for area in PROVIDERS})
     return total
 
 

@@ -1,12 +1,18 @@
-"""The global search page ``/search?q=`` (SPEC §3, §7)."""
+"""The global search page ``/search?q=`` (SPEC §3, §7) and saved searches."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
-from flask_login import current_user
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, StringField
+from wtforms.validators import Length, Optional
 
-from headstart.core.i18n import current_locale_code
-from headstart.search import everywhere
+from headstart.core.errors import DomainError
+from headstart.core.forms import ActionForm, single_line
+from headstart.core.i18n import _, _l, current_locale_code
+from headstart.extensions import db
+from headstart.search import everywhere, saved
 
 bp = Blueprint("search", __name__)
 
@@ -33,3 +39,64 @@ def page():
     args = {k: v for k, v in (("q", q), ("area", found.area)) if v}
     return render_template("search/page.html", found=found, q=q, args=args,
                            area_names=everywhere.areas()), status
+
+
+class SavedSearchForm(FlaskForm):
+    """Save the current practice search (its parameters come as hidden fields)."""
+
+    name = StringField(_l("Name of this search"), filters=[single_line],
+                       validators=[Optional(), Length(max=200)])
+    email = BooleanField(_l("Also tell me by e-mail"), default=True)
+
+
+def saved_search_form(filters: dict) -> SavedSearchForm | None:
+    """The "save this search" form for the practice list, for signed-in members."""
+    if not current_user.is_authenticated:
+        return None
+    form = SavedSearchForm()
+    form.name.render_kw = {"placeholder": saved.describe(filters)}
+    return form
+
+
+@bp.route("/search/saved", methods=["GET", "POST"])
+@login_required
+def saved_searches():
+    """The member's saved searches; POST saves the practice search sent with the form."""
+    from headstart.practices import listing
+
+    form = SavedSearchForm()
+    if request.method == "POST":
+        filters = listing.clean_filters(request.form)
+        back = url_for("practices.index", **{k: v for k, v in filters.items() if v})
+        if not form.validate_on_submit():
+            flash(_("The search could not be saved: %(problem)s",
+                    problem="; ".join(str(e) for errors in form.errors.values()
+                                      for e in errors)), "error")
+            return redirect(back)
+        try:
+            kept = saved.save(current_user, filters, name=form.name.data or "",
+                              email=bool(form.email.data))
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+            return redirect(back)
+        db.session.commit()
+        flash(_("Search saved as “%(name)s”. You will be told when a new practice matches it.",
+                name=kept.name), "success")
+        return redirect(back)
+    items = [(s, url_for("practices.index", **saved.filters_without_blanks(s)))
+             for s in saved.of(current_user)]
+    return render_template("search/saved.html", items=items, delete_form=ActionForm())
+
+
+@bp.route("/search/saved/<int:saved_id>/delete", methods=["POST"])
+@login_required
+def delete_saved(saved_id: int):
+    """Stop a saved search (its notifications stay)."""
+    form = ActionForm()
+    if not form.validate_on_submit():
+        abort(400)
+    saved.delete(current_user, saved_id)
+    db.session.commit()
+    flash(_("The saved search was deleted."), "success")
+    return redirect(url_for("search.saved_searches"))

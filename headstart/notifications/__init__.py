@@ -1,0 +1,1 @@
+"""In-portal notifications (with an e-mail copy) that other areas send to members."""
