@@ -1,18 +1,48 @@
-"""Engine settings: SQLite gets foreign keys, WAL and a busy timeout."""
+"""Engine settings: SQLite gets foreign keys, WAL, a busy timeout, and write transactions
+that wait for each other.
 
+SQLite lets a transaction that has read start writing only if no one else wrote in
+between; otherwise it fails at once with "database is locked", whatever the busy
+timeout (a stale WAL snapshot cannot be waited out). So a transaction that may write
+begins with ``BEGIN IMMEDIATE``: it takes the write lock first and waits its turn. Those
+are the transactions of state-changing requests (POST, …) and of work outside requests
+(commands, background index updates); page views (GET) begin normally and read in
+parallel.
+"""
+
+from flask import has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+
+READING_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def _is_sqlite(dbapi_connection) -> bool:
+    return type(dbapi_connection).__module__.startswith("sqlite3")
 
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """Enforce foreign keys and let several workers share one SQLite file."""
-    module = type(dbapi_connection).__module__
-    if not module.startswith("sqlite3"):
+    if not _is_sqlite(dbapi_connection):
         return
+    # The driver must not open transactions by itself: ``_sqlite_begin`` does.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def may_write() -> bool:
+    """Whether the current unit of work may write (see the module's docstring)."""
+    return not (has_request_context() and request.method in READING_METHODS)
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if may_write() else "BEGIN")

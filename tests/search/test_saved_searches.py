@@ -69,9 +69,10 @@ def test_a_newly_published_match_is_announced_once(
 
     # A translation in the same group, or an edit, does not announce it again.
     make_practice("published", title="Nová orientace v Kišiněvě", language="cs", group_of=new)
+    coordinator_id = make_user("coordinator").id
     with app.app_context():
         practice = db.session.get(type(new), new.id)
-        coordinator = db.session.get(type(user), make_user("coordinator").id)
+        coordinator = db.session.get(type(user), coordinator_id)
         services.update_practice(practice, {"summary": "Orientation, updated."},
                                  actor=coordinator)
         db.session.commit()
