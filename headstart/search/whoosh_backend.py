@@ -25,7 +25,9 @@ import numpy as np
 from whoosh import index, writing
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
+from whoosh.formats import Positions
 from whoosh.index import LockError
+from whoosh.system import pack_uint
 
 from headstart.search import analysis
 from headstart.search.base import (
@@ -51,13 +53,40 @@ DAMAGE = (index.IndexError, OSError, EOFError, TypeError, ValueError, KeyError,
 BULK_PROCESSES = min(2, os.cpu_count() or 1)
 
 
+class AnalysedText(TEXT):
+    """A TEXT field whose value is already analysed: words separated by spaces.
+
+    Indexing counts the words directly instead of running them through Whoosh's
+    tokenizer one token object at a time (the same postings; half the writing time)."""
+
+    def index(self, value, **kwargs):
+        """``(word, frequency, weight, encoded value)`` for each distinct word."""
+        places: dict[str, list[int]] = {}
+        for position, word in enumerate(value.split()):
+            found = places.get(word)
+            if found is None:
+                places[word] = [position]
+            else:
+                found.append(position)
+        fmt = self.format
+        boost = fmt.field_boost
+        if isinstance(fmt, Positions):
+            for word, positions in places.items():
+                yield (word.encode("utf-8"), len(positions), len(positions) * boost,
+                       fmt.encode(positions))
+        else:
+            for word, positions in places.items():
+                yield (word.encode("utf-8"), len(positions), len(positions) * boost,
+                       pack_uint(len(positions)))
+
+
 def _schema() -> Schema:
     words = SpaceSeparatedTokenizer()
     fields = {"key": ID(unique=True, stored=True), "area": ID(stored=True), "audience": ID,
               "language": ID, "published": NUMERIC(bits=64, signed=True, sortable=True)}
     for part, boost in PARTS:
-        fields[f"{part}_exact"] = TEXT(analyzer=words, phrase=True, field_boost=boost)
-        fields[f"{part}_stem"] = TEXT(analyzer=words, phrase=False, field_boost=boost)
+        fields[f"{part}_exact"] = AnalysedText(analyzer=words, phrase=True, field_boost=boost)
+        fields[f"{part}_stem"] = AnalysedText(analyzer=words, phrase=False, field_boost=boost)
     schema = Schema(**fields)
     schema.add("f_*", KEYWORD(commas=True, lowercase=False, scorable=False), glob=True)
     return schema
