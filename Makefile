@@ -60,8 +60,10 @@ lint: install-test
 test: install-test translations-compile browser lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
-bench: install-test
+# Figures, not pass/fail. A quick run: make bench SEARCH_BENCH_ARGS="--sizes 1000"
+bench: install-test translations-compile
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/search.py $(SEARCH_BENCH_ARGS)
 
 audit: install-test
 	$(BIN)/pip install --quiet pip-audit bandit

@@ -17,11 +17,13 @@ SNIPPET_CHARS = 240
 
 
 def _marked_spans(text: str, forms: frozenset[str], language: str) -> list[tuple[int, int]]:
-    spans = []
-    for token in analysis.tokens(text):
-        if analysis.matches(text[token.start:token.end], language, forms):
-            spans.append((token.start, token.end))
-    return spans
+    # Words repeat: decide each distinct word once, then find where the marked ones are.
+    marked = {word for word in set(analysis.WORD_RE.findall(text))
+              if len(word) <= analysis.MAX_WORD and analysis.matches(word, language, forms)}
+    if not marked:
+        return []
+    return [match.span() for match in analysis.WORD_RE.finditer(text)
+            if match.group() in marked]
 
 
 def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:

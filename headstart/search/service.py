@@ -244,24 +244,40 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
     # Changes queued before the rebuild starts are covered by it.
     covered = db.session.scalar(select(func.max(SearchQueue.id))) or 0
     db.session.rollback()
-    engine_backend.clear()
     total = 0
+    if hasattr(engine_backend, "bulk") and engine_backend.status()["status"] != "ok":
+        engine_backend.clear()  # a missing or damaged index cannot take a bulk write
+    if hasattr(engine_backend, "bulk"):
+        # One writer for everything; the old documents stay searchable until it ends.
+        with engine_backend.bulk() as batch:
+            for documents, count in _all_documents():
+                batch.update(documents, [])
+                total += len(documents)
+                if progress:
+                    progress(count)
+    else:
+        engine_backend.clear()
+        for documents, count in _all_documents():
+            with engine_backend.batch() as batch:
+                batch.update(documents, [])
+            total += len(documents)
+            if progress:
+                progress(count)
+    db.session.execute(delete(SearchQueue).where(SearchQueue.id <= covered))
+    db.session.commit()
+    _run_hooks({f"{area}:*" for area in PROVIDERS})
+    return total
+
+
+def _all_documents():
+    """Every area's documents in batches: ``(documents, ids looked at)``."""
     for provider in PROVIDERS.values():
         ids = list(provider.all_ids())
         for start in range(0, len(ids), BATCH):
             chunk = ids[start:start + BATCH]
             loaded = provider.load(chunk)
-            documents = [_complete(d) for d in loaded.values() if d is not None]
-            with engine_backend.batch() as batch:
-                batch.update(documents, [])
             db.session.rollback()
-            total += len(documents)
-            if progress:
-                progress(len(chunk))
-    db.session.execute(delete(SearchQueue).where(SearchQueue.id <= covered))
-    db.session.commit()
-    _run_hooks({f"{area}:*" for area in PROVIDERS})
-    return total
+            yield [_complete(d) for d in loaded.values() if d is not None], len(chunk)
 
 
 def count_to_index() -> int:

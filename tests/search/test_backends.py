@@ -123,3 +123,55 @@ def test_did_you_mean_candidates_come_from_the_indexed_words(app, corpus, search
     with app.app_context():
         near = dict(search_backend.vocabulary_near("infromation"))
     assert "information" in near
+
+def _facets_match_filtered_totals(app):
+    everything = run(app)
+    for name, counts in everything.facets.items():
+        for value, count in counts:
+            assert run(app, filters={name: value}).total == count, (name, value)
+    return everything
+
+def test_facet_counts_equal_filtered_totals_after_edits_and_removals(app, corpus):
+    _facets_match_filtered_totals(app)
+    reviewer = type("R", (), {"id": None, "role": "coordinator", "is_authenticated": True})()
+    with app.app_context():
+        practice = db.session.get(Practice, corpus["training"])
+        services.update_practice(practice, {"title": "Pflegekurse for carers"}, actor=reviewer)
+        db.session.commit()
+        practice = db.session.get(Practice, corpus["roma"])
+        services.transition(practice, "archive", actor=reviewer)
+        db.session.commit()
+    everything = _facets_match_filtered_totals(app)
+    assert everything.total == 3
+    assert dict(everything.facets["theme"])["employment"] == 1
+    assert "social_inclusion" not in dict(everything.facets["theme"])
+    assert ids(run(app, "Pflegekurse")) == [corpus["training"]]
+
+def test_searches_see_each_change_of_the_index(app, corpus, make_practice):
+    before = run(app)  # reads and keeps what the searches need
+    assert run(app, "Ljubljana").total == 0
+    added = make_practice("published", title="Welcome desk in Ljubljana",
+                          themes=["housing"], implementation_countries=["SI"])
+    after = run(app)
+    assert after.total == before.total + 1
+    assert ids(run(app, "Ljubljana")) == [added.id]
+    assert dict(after.facets["country"])["SI"] == 1
+    assert run(app, filters={"country": "SI"}).total == 1
+
+def test_a_rebuild_gives_the_same_results_as_the_index_kept_up_to_date(app, corpus):
+    queries = [("", {}), ("information", {}), ("employ -seasonal", {}),
+               ('"information centres"', {}), ("", {"theme": "employment"}),
+               ("Brasov OR Vienna", {})]
+
+    def results():
+        found = []
+        for q, filters in queries:
+            for sort in ("relevance", "newest"):
+                result = run(app, q, filters=filters, sort=sort)
+                found.append((result.total, ids(result), result.facets))
+        return found
+
+    kept = results()
+    with app.app_context():
+        assert service.rebuild() == 4 + 5  # practices and their lead organisations
+    assert results() == kept
