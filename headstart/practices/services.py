@@ -397,6 +397,10 @@ def translations_of(practice: Practice) -> list[Practice]:
         Practice.status == "published").order_by(Practice.language)))
 
 
+#: Matching rows of each kind considered when looking for similar practices.
+SIMILAR_CANDIDATES = 2000
+
+
 def similar_to(practice: Practice, limit: int = 5) -> list[Practice]:
     """Published practices most like ``practice``: shared themes and corridor countries weigh
     most, then countries of implementation, target groups and the phase. One per translation
@@ -417,7 +421,14 @@ def similar_to(practice: Practice, limit: int = 5) -> list[Practice]:
                   for r, c in own_countries))))
     if not parts:
         return []
-    matches = union_all(*parts).subquery()
+    # Each kind of match looks at the most recent candidates only, so the page stays
+    # fast however many practices share a common theme or country.
+    bounded = []
+    for part in parts:
+        recent = part.order_by(part.selected_columns.pid.desc()).limit(SIMILAR_CANDIDATES)
+        inner = recent.subquery()
+        bounded.append(select(inner.c.pid, inner.c.weight))
+    matches = union_all(*bounded).subquery()
     score = (func.sum(matches.c.weight)
              + func.max(case((Practice.phase == (practice.phase or "-"), 1), else_=0)))
     rows = db.session.execute(
