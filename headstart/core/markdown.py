@@ -6,7 +6,7 @@ One renderer for the whole portal: practices, forum posts, handbook sections.
 from __future__ import annotations
 
 import html as html_module
-from functools import cache
+from functools import cache, lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -55,6 +55,13 @@ def plain_text(source: str | None, limit: int = 300) -> str:
     """A short plain-text version of Markdown ``source`` (for lists, feeds and metadata)."""
     if not source:
         return ""
-    text = html_module.unescape(nh3.clean(_parser().render(source), tags=set()))
-    text = " ".join(text.split())
+    text = _plain(source)
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@lru_cache(maxsize=4096)
+def _plain(source: str) -> str:
+    """The whole text of Markdown ``source`` on one line (kept: lists render the same
+    summaries and snippets again and again)."""
+    text = html_module.unescape(nh3.clean(_parser().render(source), tags=set()))
+    return " ".join(text.split())

@@ -34,6 +34,8 @@ PARAMETERS = {"country": "country", "corridor": "corridor", "phase": "phase",
 FACET_PARAMETER = {facet: parameter for parameter, facet in PARAMETERS.items()}
 SORTS = ("relevance", "newest")
 MAX_PAGE = 10_000
+#: "Did you mean" is looked for when a search finds fewer practices than this.
+SUGGEST_BELOW = 3
 
 
 @dataclass
@@ -147,7 +149,7 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
                 selected[name], facet_label(name, selected[name]), 0, True))
     if with_snippets and not search.query.empty:
         _highlight(listing)
-    if not search.query.empty and search.query.words():
+    if result.total < SUGGEST_BELOW and search.query.words():
         listing.suggestion = service.suggest(search)
     return listing
 
@@ -168,8 +170,8 @@ def _highlight(listing: Listing) -> None:
         title = highlight.snippet(practice.title, forms, practice.language, size=1000)
         if title is not None:
             listing.titles[practice.id] = title
-        texts = [plain_text(practice.summary, 10_000)]
-        texts += [plain_text(getattr(practice, name), 20_000) for name in BODY_FIELDS]
+        texts = (plain_text(getattr(practice, name), 20_000)
+                 for name in ("summary", *BODY_FIELDS))  # made only until one matches
         found = highlight.best_snippet(texts, forms, practice.language)
         if found is not None:
             listing.snippets[practice.id] = found

@@ -15,6 +15,8 @@ from headstart.search.base import IndexUnavailable, SearchRequest
 from headstart.search.query import ParsedQuery, parse
 
 MAX_PAGE = 500
+#: "Did you mean" is looked for when a search finds fewer results than this.
+SUGGEST_BELOW = 3
 
 
 @dataclass
@@ -109,6 +111,6 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
         found.results.append(Found(hit.area, hit.object_id, item.title, item.url,
                                    item.language, marked or item.summary,
                                    title or item.title))
-    if parsed.words():
+    if result.total < SUGGEST_BELOW and parsed.words():
         found.suggestion = service.suggest(request)
     return found

@@ -8,6 +8,8 @@ and the same analysis as the index decides what matches, so "trainings" marks
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markupsafe import Markup, escape
 
 from headstart.search import analysis
@@ -74,9 +76,10 @@ def snippet(text: str, forms: frozenset[str], language: str,
     return Markup("").join(pieces)
 
 
-def best_snippet(texts: list[str], forms: frozenset[str], language: str,
+def best_snippet(texts: Iterable[str], forms: frozenset[str], language: str,
                  size: int = SNIPPET_CHARS) -> Markup | None:
-    """The snippet of the first of ``texts`` (in order of preference) that matches."""
+    """The snippet of the first of ``texts`` (in order of preference) that matches; a
+    generator of texts is only consumed up to that one."""
     for text in texts:
         found = snippet(text, forms, language, size)
         if found is not None:

@@ -140,7 +140,7 @@ class PostgresBackend:
             SearchWord.word.like(word[0].replace("%", "").replace("_", "") + "%"),
             func.length(SearchWord.word).between(len(word) - 2, len(word) + 2))
             .limit(5000)).all()
-        return [(w, n) for w, n in rows if _distance(w, word) <= 2]
+        return [(w, n) for w, n in rows if analysis.edit_distance(w, word) <= 2]
 
     def clear(self) -> None:
         with db.engine.begin() as connection:
@@ -184,19 +184,3 @@ class _PostgresBatch:
             connection.execute(pg_insert(SearchWord).values(
                 [{"word": w, "documents": 1} for w in chunk]).on_conflict_do_update(
                 index_elements=["word"], set_={"documents": SearchWord.documents + 1}))
-
-
-def _distance(a: str, b: str, limit: int = 2) -> int:
-    """Levenshtein distance, giving up (limit + 1) once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
