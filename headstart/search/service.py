@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -286,7 +287,11 @@ def count_to_index() -> int:
 
 
 def search(request: SearchRequest) -> SearchResult:
-    """Run a search on the configured backend (raises :class:`IndexUnavailable`)."""
+    """Run a search on the configured backend (raises :class:`IndexUnavailable`, also
+    while this process rebuilds a damaged index, whose half-filled state would show
+    too few results)."""
+    if id(current_app._get_current_object()) in _repairing:
+        raise IndexUnavailable("rebuilding")
     try:
         return backend().search(request)
     except IndexUnavailable as error:
@@ -333,6 +338,10 @@ def suggest(request: SearchRequest) -> str | None:
 
 
 _repairing: set[int] = set()
+_last_repair: dict[int, float] = {}
+#: Seconds between two automatic rebuild attempts of one process (a rebuild that cannot
+#: fix the index, e.g. an unwritable folder, is not retried on every request).
+REPAIR_COOLDOWN = 300.0
 
 
 def repair_soon() -> bool:
@@ -343,9 +352,12 @@ def repair_soon() -> bool:
     if not app.config.get("SEARCH_AUTO_REPAIR", True):
         return False
     with _workers_lock:
-        if id(app) in _repairing:
+        now = time.monotonic()
+        if id(app) in _repairing or now - _last_repair.get(id(app), -REPAIR_COOLDOWN) < \
+                REPAIR_COOLDOWN:
             return False
         _repairing.add(id(app))
+        _last_repair[id(app)] = now
 
     def run():
         try:

@@ -8,10 +8,14 @@ from headstart.search.whoosh_backend import WhooshBackend
 
 
 def pytest_collection_modifyitems(config, items):
-    """The PostgreSQL backend needs the PostgreSQL database: drop the SQLite pairing."""
+    """The PostgreSQL backend needs the PostgreSQL database: drop the SQLite pairing; and
+    tests of the embedded index's files (``@pytest.mark.whoosh_only``) skip the other
+    backend."""
     keep, drop = [], []
     for item in items:
-        (drop if "sqlite-postgres" in item.nodeid else keep).append(item)
+        whoosh_only = item.get_closest_marker("whoosh_only") is not None
+        unfit = "sqlite-postgres" in item.nodeid or (whoosh_only and "-postgres]" in item.nodeid)
+        (drop if unfit else keep).append(item)
     if drop:
         config.hook.pytest_deselected(items=drop)
         items[:] = keep

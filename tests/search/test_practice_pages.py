@@ -129,10 +129,9 @@ def test_malformed_filters_are_ignored_not_errors(client, corpus):
 
 # Whoosh leaves the damaged table-of-contents file open when it fails to read it.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.whoosh_only  # only the embedded index lives in files that can be damaged
 def test_a_damaged_index_leaves_the_page_working_with_a_notice(
         app, client, runner, corpus, search_backend):
-    if search_backend.name != "whoosh":
-        pytest.skip("only the embedded index lives in files that can be damaged")
     import os
     directory = app.config["INDEX_DIR"]
     for name in os.listdir(directory):
@@ -166,3 +165,33 @@ class _Coordinator:
     id = None
     role = "coordinator"
     is_authenticated = True
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.whoosh_only
+def test_the_portal_rebuilds_a_damaged_index_by_itself(app, client, corpus, search_backend):
+    import os
+    import time
+
+    from headstart.search import service
+
+    directory = app.config["INDEX_DIR"]
+    for name in os.listdir(directory):
+        if name.endswith(".toc"):
+            with open(os.path.join(directory, name), "wb") as handle:
+                handle.write(b"\x00garbage")
+    search_backend._reset()
+    app.config["SEARCH_AUTO_REPAIR"] = True
+    service._last_repair.clear()
+    try:
+        assert "Search is being repaired" in page(client, "/practices/?q=German")
+        deadline = time.monotonic() + 30
+        while "Search is being repaired" in page(client, "/practices/?q=German"):
+            assert time.monotonic() < deadline, "the index was not rebuilt"
+            time.sleep(0.2)
+        assert titles(page(client, "/practices/?q=German")) == ["German courses before departure"]
+        with app.test_request_context():
+            assert service.repair_soon() is False  # not again within the cool-down
+    finally:
+        app.config["SEARCH_AUTO_REPAIR"] = False
+        service._last_repair.clear()
