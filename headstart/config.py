@@ -48,6 +48,8 @@ class Defaults:
     SEARCH_SYNC = False
     #: Rebuild a missing or damaged index in the background when a search finds it so.
     SEARCH_AUTO_REPAIR = True
+    #: How long a practice page's "similar practices" are kept in each process.
+    SIMILAR_CACHE_SECONDS = 60
     INDEX_DIR: str | None = None
     UPLOAD_DIR: str | None = None
     OUTBOX_DIR: str | None = None

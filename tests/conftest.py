@@ -63,6 +63,7 @@ def make_app(database_url: str, instance_path, **overrides):
         "RATELIMIT_STORAGE_URI": "memory://",
         "SEARCH_SYNC": True,
         "SEARCH_AUTO_REPAIR": False,
+        "SIMILAR_CACHE_SECONDS": 0,
         **FAST_ARGON2,
         **overrides,
     }

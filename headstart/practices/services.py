@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from datetime import date
 
+from flask import current_app
 from sqlalchemy import and_, case, exists, func, or_, select, union_all
 
 from headstart.core.auth import has_role
@@ -401,7 +403,37 @@ def translations_of(practice: Practice) -> list[Practice]:
 SIMILAR_CANDIDATES = 2000
 
 
+#: Similar practices found recently, by practice: (when, practice ids).
+_similar_seen: dict[tuple[int, int], tuple[float, list[int]]] = {}
+SIMILAR_KEPT = 4096
+
+
 def similar_to(practice: Practice, limit: int = 5) -> list[Practice]:
+    """Published practices most like ``practice`` (see :func:`_similar`).
+
+    The answer is kept for ``SIMILAR_CACHE_SECONDS`` (default 60) in this process, as the
+    scoring reads many rows on a large portal; a practice unpublished meanwhile is still
+    left out, and one published meanwhile shows up when the time is over."""
+    seconds = current_app.config.get("SIMILAR_CACHE_SECONDS", 60)
+    key = (practice.id, limit)
+    kept = _similar_seen.get(key)
+    now = time.monotonic()
+    if kept is not None and now - kept[0] < seconds:
+        ids = kept[1]
+        if not ids:
+            return []
+        found = {p.id: p for p in db.session.scalars(select(Practice).where(
+            Practice.id.in_(ids), Practice.status == "published"))}
+        return [found[i] for i in ids if i in found]
+    similar = _similar(practice, limit)
+    if seconds > 0:
+        if len(_similar_seen) >= SIMILAR_KEPT:
+            _similar_seen.clear()
+        _similar_seen[key] = (now, [p.id for p in similar])
+    return similar
+
+
+def _similar(practice: Practice, limit: int) -> list[Practice]:
     """Published practices most like ``practice``: shared themes and corridor countries weigh
     most, then countries of implementation, target groups and the phase. One per translation
     group (never ``practice``'s own), best first, newest on ties. Scored in the database."""

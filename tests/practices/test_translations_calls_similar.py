@@ -77,6 +77,39 @@ def test_similar_practices_share_themes_or_corridor_and_exclude_other_versions(
     assert "Pracovnice v péči" not in section
 
 
+def test_kept_similar_practices_never_show_one_that_was_unpublished(
+        app, client, make_practice):
+    from headstart.practices import services
+    from headstart.practices.services import _similar_seen
+
+    practice = make_practice("published", title="Care workers to Italy")
+    other = make_practice("published", title="Same corridor")
+    app.config["SIMILAR_CACHE_SECONDS"] = 600
+    _similar_seen.clear()
+    try:
+        def similar():
+            page = client.get(f"/practices/{practice.id}").get_data(as_text=True)
+            return page.split("Similar practices", 1)[-1].split("</section>", 1)[0]
+
+        assert "Same corridor" in similar()
+        make_practice("published", title="Also the same corridor")
+        assert "Also the same corridor" not in similar()  # kept answer, for a while
+        with app.app_context():
+            row = db.session.get(type(other), other.id)
+            services.transition(row, "archive", actor=_Coordinator())
+            db.session.commit()
+        assert "Same corridor" not in similar()  # but never an unpublished one
+    finally:
+        app.config["SIMILAR_CACHE_SECONDS"] = 0
+        _similar_seen.clear()
+
+
+class _Coordinator:
+    id = None
+    role = "coordinator"
+    is_authenticated = True
+
+
 def _call(app, **fields) -> int:
     with app.app_context():
         call = PracticeCall(**{"title": "Language training, Western Balkans → Austria",
