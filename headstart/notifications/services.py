@@ -7,6 +7,7 @@ transaction commits.
 
 from __future__ import annotations
 
+from flask import url_for
 from flask_babel import force_locale
 from sqlalchemy import func, select, update
 
@@ -40,8 +41,6 @@ def notify(user, kind: str, details: dict, *, endpoint: str, email: bool = True,
            **url_values) -> Notification:
     """Tell ``user`` about something (in the portal, and by e-mail unless ``email`` is
     false). ``endpoint`` and ``url_values`` say where it leads."""
-    from flask import url_for
-
     notification = Notification(user_id=user.id, kind=kind, details=details,
                                 url=url_for(endpoint, **url_values))
     db.session.add(notification)

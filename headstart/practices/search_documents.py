@@ -92,11 +92,11 @@ def show(ids: list[int]) -> dict[int, Shown]:
     shown = {}
     for practice in db.session.scalars(select(Practice).where(
             Practice.id.in_(ids), Practice.status == "published")):
-        summary = plain_text(practice.summary, 10_000)
         shown[practice.id] = Shown(
             title=practice.title, url=practice_url(practice), language=practice.language,
             summary=plain_text(practice.summary, 280),
-            texts=(summary, *(plain_text(getattr(practice, f), 20_000) for f in BODY_FIELDS)))
+            # made only until one of them matches the query
+            texts=(plain_text(getattr(practice, f), 20_000) for f in ("summary", *BODY_FIELDS)))
     return shown
 
 

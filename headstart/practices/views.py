@@ -83,12 +83,6 @@ def terms_label(vocabulary: str, code: str) -> str:
     return terms.label(vocabulary, code)
 
 
-@bp.app_template_filter()
-def reject_key(mapping: dict, key: str) -> dict:
-    """``mapping`` without ``key`` (for page links that keep the other filters)."""
-    return {k: v for k, v in mapping.items() if k != key}
-
-
 @bp.route("/")
 def index():
     """Published practices: search with facets (SPEC §3, parameters of SPEC §7)."""

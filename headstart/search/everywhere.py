@@ -106,7 +106,7 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
         if item is None:
             continue
         language = item.language or "en"
-        marked = highlight.best_snippet(list(item.texts), forms, language)
+        marked = highlight.best_snippet(item.texts, forms, language)
         title = highlight.snippet(item.title, forms, language, size=1000)
         found.results.append(Found(hit.area, hit.object_id, item.title, item.url,
                                    item.language, marked or item.summary,

@@ -139,6 +139,7 @@ def check_new_matches() -> int:
 def _check() -> int:
     from headstart.notifications.services import notify
     from headstart.practices import listing
+    from headstart.practices.views import slugify
 
     made = 0
     for saved in list(db.session.scalars(select(SavedSearch).order_by(SavedSearch.id))):
@@ -161,8 +162,6 @@ def _check() -> int:
                 continue
             announced.add(group)
             db.session.add(SavedSearchNotice(saved_search_id=saved.id, group_id=group))
-            from headstart.practices.views import slugify
-
             notify(user, "saved_search", {"search": saved.name, "title": practice.title},
                    endpoint="practices.detail", email=saved.email, practice_id=practice.id,
                    slug=slugify(practice.title) or None)

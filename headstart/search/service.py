@@ -43,8 +43,8 @@ class Shown:
     language: str
     #: Plain text to show when nothing in it matches the query.
     summary: str = ""
-    #: Texts to take a highlighted snippet from, best first.
-    texts: tuple[str, ...] = ()
+    #: Texts to take a highlighted snippet from, best first (read once; may be lazy).
+    texts: Iterable[str] = ()
 
 
 @dataclass(frozen=True)
