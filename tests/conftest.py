@@ -190,19 +190,23 @@ def make_user(app):
 def make_org(app):
     """Create an organisation, optionally with active members."""
     from headstart.directory.models import Membership, Organisation
+    from headstart.directory.services import set_terms
 
     def factory(name="Test organisation", *, side="origin", country="MD", kind="ngo",
-                members=(), **fields):
+                members=(), services=(), languages=(), corridors=(), **fields):
         with app.app_context():
             organisation = Organisation(name=name, side=side, country=country, kind=kind,
                                         **fields)
             db.session.add(organisation)
+            set_terms(organisation, services=list(services), languages=list(languages),
+                      corridors=list(corridors))
             db.session.flush()
             for user in members:
                 db.session.add(Membership(user_id=user.id, organisation_id=organisation.id,
                                           status="active"))
             db.session.commit()
-            db.session.refresh(organisation)
+            organisation = db.session.get(Organisation, organisation.id)
+            organisation.terms  # noqa: B018 - loaded before the object leaves the session
             db.session.expunge(organisation)
         return organisation
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from headstart.directory.models import Membership
+from headstart.directory.models import Link, Membership
 from headstart.extensions import db
 from headstart.notifications.models import Notification
 from headstart.practices.models import PracticeAttachment, PracticeCall, TaxonomyTerm
@@ -69,6 +69,30 @@ ROUTES = [
     Route("POST", "/directory/{org_a}/leave", 302, 302, 404, 404, 404),
     Route("POST", "/directory/memberships/{pending_a}/approve", 302, 302, 403, 302, 302),
     Route("POST", "/directory/memberships/{pending_a}/decline", 302, 302, 403, 302, 302),
+    Route("GET", "/directory/{org_a}/edit", 302, 200, 403, 200, 200),
+    Route("POST", "/directory/{org_a}/edit", 302, 422, 403, 422, 422),
+    Route("POST", "/directory/{org_a}/verify", 302, 403, 403, 302, 302),
+    Route("POST", "/directory/{org_a}/unverify", 302, 403, 403, 302, 302),
+    Route("GET", "/directory/{org_a}/merge", 302, 403, 403, 200, 200),
+    Route("POST", "/directory/{org_a}/merge", 302, 403, 403, 422, 422),
+    Route("GET", "/directory/999999/merge", 302, 403, 403, 404, 404),
+    # Proposing needs an organisation of one's own other than the one asked.
+    Route("GET", "/directory/{org_a}/link", 302, 403, 200, 403, 403),
+    Route("POST", "/directory/{org_a}/link", 302, 403, 422, 403, 403),
+    Route("GET", "/directory/links/{link_ba}", 302, 200, 200, 200, 200),
+    Route("GET", "/directory/links/999999", 302, 404, 404, 404, 404),
+    # Only members of the organisation asked (A) answer; only the proposer (B) withdraws.
+    Route("POST", "/directory/links/{link_ba}/accept", 302, 302, 403, 403, 403),
+    Route("POST", "/directory/links/{link_ba}/decline", 302, 302, 403, 403, 403),
+    Route("POST", "/directory/links/{link_ba}/withdraw", 302, 403, 302, 403, 403),
+    Route("POST", "/directory/links/{link_accepted}/end", 302, 302, 302, 403, 403),
+    Route("GET", "/directory/counterparts", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/counterparts?origin=MD&destination=IT", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/corridors", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/organisations", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/organisations/{org_a}", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/organisations/{org_a}/counterparts", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/organisations/999999", 404, 404, 404, 404, 404),
     Route("GET", "/language/cs", 302, 302, 302, 302, 302),
     Route("GET", "/language/xx", 404, 404, 404, 404, 404),
     Route("GET", "/practices/", 200, 200, 200, 200, 200),
@@ -155,14 +179,21 @@ def world(app, make_user, make_org, make_practice):
     }
     applicant = make_user("practitioner")
     target = make_user("practitioner")
-    org_a = make_org("Organisation A", members=[users["practitioner_a"]])
-    make_org("Organisation B", members=[users["practitioner_b"]])
+    org_a = make_org("Organisation A", members=[users["practitioner_a"]],
+                     corridors=["MD-IT"], services=["language_training"])
+    org_b = make_org("Organisation B", members=[users["practitioner_b"]], side="destination",
+                     country="IT", corridors=["MD-IT"], services=["language_training"])
     with app.app_context():
         pending = Membership(user_id=applicant.id, organisation_id=org_a.id)
-        db.session.add(pending)
+        proposed = Link(proposer_id=org_b.id, partner_id=org_a.id, origin="MD",
+                        destination="IT", services=["language_training"])
+        accepted = Link(proposer_id=org_a.id, partner_id=org_b.id, origin="MD",
+                        destination="CZ", services=["job_matching"], status="accepted")
+        db.session.add_all([pending, proposed, accepted])
         db.session.commit()
         ids = {"org_a": org_a.id, "pending_a": pending.id, "target": target.id,
-               "token": "not-a-valid-token"}
+               "token": "not-a-valid-token", "link_ba": proposed.id,
+               "link_accepted": accepted.id}
     ids["draft_a"] = make_practice("draft", author=users["practitioner_a"], title="Draft").id
     ids["submitted_a"] = make_practice("submitted", author=users["practitioner_a"],
                                        title="Submitted").id

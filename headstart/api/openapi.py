@@ -4,6 +4,7 @@ tests check every response against it."""
 from __future__ import annotations
 
 from headstart.core.i18n import LOCALES
+from headstart.directory.taxonomy import KINDS, LANGUAGES_SERVED, SERVICES, SIDES
 from headstart.practices import listing
 
 VERSION = "1.0.0"
@@ -160,6 +161,91 @@ SEARCH_LIST = {
         "suggestion": _nullable(_string()),
     },
 }
+ORGANISATION_FILTERS = [
+    _parameter("country", "Country where the organisation works (ISO 3166-1 alpha-2).",
+               {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+    _parameter("side", "origin, destination or both; origin and destination include "
+               "organisations on both sides.", {"type": "string", "enum": list(SIDES)}),
+    _parameter("kind", "Kind of organisation.", {"type": "string", "enum": list(KINDS)}),
+    _parameter("service", "A service the organisation offers.",
+               {"type": "string", "enum": list(SERVICES)}),
+    _parameter("language", "A language it serves people in (ISO 639).",
+               {"type": "string", "enum": list(LANGUAGES_SERVED)}),
+    _parameter("corridor", "Origin and destination country, e.g. MD-IT: organisations that "
+               "list the corridor or hold an accepted link on it.",
+               {"type": "string", "pattern": "^[A-Za-z]{2}-[A-Za-z]{2}$"}),
+]
+CORRIDOR_CODE = _string("Origin and destination country, e.g. MD-IT.",
+                        pattern="^[A-Z]{2}-[A-Z]{2}$")
+ORGANISATION_PROPERTIES = {
+    "id": {"type": "integer"}, "name": _string(), "acronym": _nullable(_string()),
+    "kind": _string(enum=list(KINDS)), "side": _string(enum=list(SIDES)),
+    "country": _string(pattern="^[A-Z]{2}$"), "city": _nullable(_string()),
+    "website": _nullable(_string()),
+    "services": {"type": "array", "items": _string(enum=list(SERVICES))},
+    "languages": {"type": "array", "items": _string(enum=list(LANGUAGES_SERVED))},
+    "corridors": {"type": "array", "items": CORRIDOR_CODE},
+    "verified": {"type": "boolean", "description": "Verified by the network coordinators."},
+    "url": _string(format="uri"),
+}
+ORGANISATION_SUMMARY = {
+    "type": "object", "additionalProperties": False,
+    "required": list(ORGANISATION_PROPERTIES), "properties": ORGANISATION_PROPERTIES,
+}
+ORGANISATION = {
+    "type": "object", "additionalProperties": False,
+    "required": [*ORGANISATION_PROPERTIES, "description", "links", "practices"],
+    "properties": {
+        **ORGANISATION_PROPERTIES,
+        "description": _string(),
+        "links": {"type": "array", "description": "Accepted links with other organisations.",
+                  "items": {"type": "object", "additionalProperties": False,
+                            "required": ["organisation", "corridor", "services", "since"],
+                            "properties": {
+                                "organisation": REFERENCE, "corridor": CORRIDOR_CODE,
+                                "services": {"type": "array",
+                                             "items": _string(enum=list(SERVICES))},
+                                "since": _nullable(_string(format="date-time"))}}},
+        "practices": {"type": "array", "description": "Published practices it leads or "
+                      "partners in.",
+                      "items": {"type": "object", "additionalProperties": False,
+                                "required": ["id", "title", "url"],
+                                "properties": {"id": {"type": "integer"}, "title": _string(),
+                                               "url": _string(format="uri")}}},
+    },
+}
+ORGANISATION_LIST = {
+    "type": "object", "additionalProperties": False,
+    "required": ["total", "page", "per_page", "results"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "results": {"type": "array",
+                    "items": {"$ref": "#/components/schemas/OrganisationSummary"}},
+    },
+}
+REASON_CODES = ["corridor", "country", "same_service", "complementary_service",
+                "shared_language", "verified"]
+COUNTERPART_LIST = {
+    "type": "object", "additionalProperties": False,
+    "required": ["total", "page", "per_page", "results"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "results": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["organisation", "score", "corridor", "reasons", "reason_codes"],
+            "properties": {
+                "organisation": {"$ref": "#/components/schemas/OrganisationSummary"},
+                "score": {"type": "integer", "minimum": 0,
+                          "description": "Higher is a better match (weights in "
+                                         "docs/directory.md)."},
+                "corridor": CORRIDOR_CODE,
+                "reasons": {"type": "array", "items": _string(),
+                            "description": "Why it is suggested, in the reader's language."},
+                "reason_codes": {"type": "array", "items": _string(enum=REASON_CODES)}}}},
+    },
+}
 ERROR = {
     "type": "object", "required": ["error"], "additionalProperties": False,
     "properties": {"error": {
@@ -167,6 +253,10 @@ ERROR = {
         "properties": {"code": {"type": "integer", "description": "The HTTP status."},
                        "message": _string("What went wrong, for people.")}}},
 }
+
+
+ID_PARAMETER = {"name": "id", "in": "path", "required": True,
+                "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}
 
 
 def _error(description: str) -> dict:
@@ -186,10 +276,11 @@ def document(server_url: str, areas: tuple[str, ...]) -> dict:
         "openapi": "3.1.0",
         "info": {
             "title": "HEADSTART API", "version": VERSION,
-            "description": "Read-only access to the good practices of the HEADSTART network "
-                           "and a search over the whole portal. Open to anyone; any origin "
-                           "may call it from a browser (CORS). Texts come in the language "
-                           "asked for with Accept-Language where a translation exists.",
+            "description": "Read-only access to the good practices and the directory of the "
+                           "HEADSTART network and a search over the whole portal. Open to "
+                           "anyone; any origin may call it from a browser (CORS). Texts come "
+                           "in the language asked for with Accept-Language where a "
+                           "translation exists. Personal contact details are never included.",
             "license": {"name": "Content: as published by each organisation"},
         },
         "servers": [{"url": server_url}],
@@ -202,11 +293,31 @@ def document(server_url: str, areas: tuple[str, ...]) -> dict:
                               "400": _error("A parameter could not be used.")}}},
             "/practices/{id}": {"get": {
                 "operationId": "getPractice", "summary": "One published practice",
-                "parameters": [{"name": "id", "in": "path", "required": True,
-                                "schema": {"type": "integer", "minimum": 1,
-                                           "maximum": 2**31 - 1}}],
+                "parameters": [ID_PARAMETER],
                 "responses": {"200": _ok("The practice, every section.", "Practice"),
                               "404": _error("No published practice has this id.")}}},
+            "/organisations": {"get": {
+                "operationId": "listOrganisations", "summary": "Organisations in the directory",
+                "parameters": ORGANISATION_FILTERS + [
+                    PAGING[0], _parameter("per_page", "Results per page.",
+                                          {"type": "integer", "minimum": 1, "maximum": 100,
+                                           "default": 50})],
+                "responses": {"200": _ok("One page of organisations, by name.",
+                                         "OrganisationList"),
+                              "400": _error("A parameter could not be used.")}}},
+            "/organisations/{id}": {"get": {
+                "operationId": "getOrganisation", "summary": "One organisation",
+                "parameters": [ID_PARAMETER],
+                "responses": {"200": _ok("The profile, accepted links and practices.",
+                                         "Organisation"),
+                              "404": _error("No organisation has this id.")}}},
+            "/organisations/{id}/counterparts": {"get": {
+                "operationId": "getCounterparts",
+                "summary": "Organisations suggested as counterparts, best first",
+                "parameters": [ID_PARAMETER, *PAGING],
+                "responses": {"200": _ok("Suggestions with their reasons.", "CounterpartList"),
+                              "400": _error("A parameter could not be used."),
+                              "404": _error("No organisation has this id.")}}},
             "/search": {"get": {
                 "operationId": "search", "summary": "Search every part of the portal",
                 "parameters": [
@@ -222,6 +333,8 @@ def document(server_url: str, areas: tuple[str, ...]) -> dict:
         "components": {"schemas": {
             "Facet": FACET_VALUE, "PracticeSummary": PRACTICE_SUMMARY,
             "PracticeList": PRACTICE_LIST, "Practice": PRACTICE, "SearchList": SEARCH_LIST,
+            "OrganisationSummary": ORGANISATION_SUMMARY, "Organisation": ORGANISATION,
+            "OrganisationList": ORGANISATION_LIST, "CounterpartList": COUNTERPART_LIST,
             "Error": ERROR,
         }},
     }

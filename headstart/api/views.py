@@ -1,4 +1,5 @@
-"""``/api/v1/``: practices (list with facets, detail) and the global search, open for
+"""``/api/v1/``: practices (list with facets, detail), organisations (list, profile,
+suggested counterparts) and the global search, open for
 reading by anyone, from any origin (CORS for GET). Errors are JSON
 ``{"error": {"code", "message"}}`` with the HTTP status.
 
@@ -8,13 +9,19 @@ unlike the HTML pages, which quietly drop what they cannot use.
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import BadRequest
 
 from headstart.api.openapi import document as openapi_document
 from headstart.core.errors import render_error
 from headstart.core.i18n import LOCALES, current_locale_code
+from headstart.core.mail import external_url
 from headstart.core.markdown import plain_text
+from headstart.directory import services as directory
+from headstart.directory.models import Organisation
+from headstart.directory.taxonomy import KINDS, LANGUAGES_SERVED, SERVICES, SIDES
 from headstart.extensions import csrf, db
 from headstart.practices import feeds, listing, services
 from headstart.practices.models import Practice
@@ -160,6 +167,102 @@ def search():
                             for a in found.areas]},
         "suggestion": found.suggestion,
     })
+
+
+# --- organisations ----------------------------------------------------------------------
+
+def _organisation_summary(organisation) -> dict:
+    return {
+        "id": organisation.id, "name": organisation.name,
+        "acronym": organisation.acronym or None, "kind": organisation.kind,
+        "side": organisation.side, "country": organisation.country,
+        "city": organisation.city or None, "website": organisation.website or None,
+        "services": organisation.services, "languages": organisation.languages,
+        "corridors": organisation.corridors, "verified": bool(organisation.verified),
+        "url": external_url("directory.detail", organisation_id=organisation.id),
+    }
+
+
+_CORRIDOR_SHAPE = re.compile(r"^[A-Za-z]{2}-[A-Za-z]{2}$")
+
+
+def _organisation_filters() -> dict:
+    """The directory filters, refused with a 400 when malformed."""
+    filters = {"country": None, "side": None, "kind": None, "service": None,
+               "language": None, "corridor": None}
+    country = request.args.get("country", "")
+    if country:
+        if not (len(country) == 2 and country.isascii() and country.isalpha()):
+            raise InvalidParameter("country", "a two-letter ISO 3166 code is expected.")
+        filters["country"] = country.upper()
+    for name, known in (("side", SIDES), ("kind", KINDS), ("service", SERVICES),
+                        ("language", LANGUAGES_SERVED)):
+        value = request.args.get(name, "")
+        if value:
+            if value not in known:
+                raise InvalidParameter(name, f"one of {', '.join(known)}.")
+            filters[name] = value
+    corridor = request.args.get("corridor", "")
+    if corridor:
+        if not _CORRIDOR_SHAPE.match(corridor):
+            raise InvalidParameter("corridor", "origin and destination country codes as "
+                                               "XX-YY.")
+        filters["corridor"] = corridor.upper()  # an unknown corridor finds nothing
+    return filters
+
+
+def _live_organisation(organisation_id: int):
+    found = db.session.get(Organisation, organisation_id)
+    if found is None or found.merged_into_id is not None:
+        return None
+    return found
+
+
+@bp.route("/organisations")
+def organisations():
+    """Organisations in the directory, filtered, by name (no personal contact details)."""
+    filters = _organisation_filters()
+    page, per_page = _paging(50)
+    found = directory.list_organisations(**filters)
+    shown = found[(page - 1) * per_page: page * per_page]
+    return jsonify({"total": len(found), "page": page, "per_page": per_page,
+                    "results": [_organisation_summary(o) for o in shown]})
+
+
+@bp.route("/organisations/<int:organisation_id>")
+def organisation(organisation_id: int):
+    """One organisation: its profile, accepted links and published practices."""
+    found = _live_organisation(organisation_id)
+    if found is None:
+        return render_error(404, "No organisation has this id.")
+    body = _organisation_summary(found)
+    body["description"] = found.description or ""
+    body["links"] = [
+        {"organisation": {"id": other.id, "name": other.name},
+         "corridor": link.corridor, "services": link.services,
+         "since": link.accepted_at.isoformat() if link.accepted_at else None}
+        for link in directory.links_of(found)
+        for other in [link.other_side(found.id)]]
+    body["practices"] = [{"id": p.id, "title": p.title, "url": practice_external_url(p)}
+                         for p in directory.published_practices(found)]
+    return jsonify(body)
+
+
+@bp.route("/organisations/<int:organisation_id>/counterparts")
+def counterparts(organisation_id: int):
+    """Organisations suggested as counterparts, best first, with the reasons in words (in
+    the reader's language) and as codes."""
+    found = _live_organisation(organisation_id)
+    if found is None:
+        return render_error(404, "No organisation has this id.")
+    page, per_page = _paging()
+    suggestions = directory.counterparts_for_organisation(found)
+    shown = suggestions[(page - 1) * per_page: page * per_page]
+    return jsonify({"total": len(suggestions), "page": page, "per_page": per_page,
+                    "results": [{"organisation": _organisation_summary(s.organisation),
+                                 "score": s.score, "corridor": s.corridor,
+                                 "reasons": s.reasons, "reason_codes": s.codes}
+                                for s in shown]})
 
 
 @bp.errorhandler(IndexUnavailable)

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from headstart.accounts import services as accounts
 from headstart.core.models import utcnow
 from headstart.demo.data import ACCOUNTS, DEMO_PASSWORD, ORGANISATIONS
+from headstart.demo.directory_data import LINKS, PROFILES, PROVIDERS
 from headstart.demo.practices_data import NEW_ORGANISATIONS, PRACTICES
-from headstart.directory.models import Membership, Organisation
+from headstart.directory.models import Link, LinkEvent, Membership, Organisation
 from headstart.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -19,10 +20,11 @@ logger = logging.getLogger(__name__)
 
 def load_demo() -> dict:
     """Create whatever part of the demo content is missing; return what was added."""
-    added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0, "calls": 0}
+    added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0, "calls": 0,
+             "links": 0}
     organisations = {}
     for name, acronym, kind, side, country, city, description in (
-            ORGANISATIONS + NEW_ORGANISATIONS):
+            ORGANISATIONS + NEW_ORGANISATIONS + PROVIDERS):
         organisation = db.session.scalar(select(Organisation).where(Organisation.name == name))
         if organisation is None:
             slug = "".join(ch for ch in name.lower() if ch.isalnum())[:24]
@@ -50,10 +52,54 @@ def load_demo() -> dict:
                                           status="active", decided_at=utcnow()))
                 added["memberships"] += 1
     db.session.flush()
+    _load_profiles(organisations)
+    added["links"] = _load_links(organisations)
     added["practices"] = _load_practices(organisations)
     added["calls"] = _load_calls()
     logger.info("demo content added: %s", added)
     return added
+
+
+def _load_profiles(organisations: dict) -> None:
+    """Services, languages and corridors of the demo organisations that have none yet."""
+    from headstart.directory.services import set_terms
+
+    for name, (services, languages, corridors) in PROFILES.items():
+        organisation = organisations[name]
+        if not organisation.terms:
+            set_terms(organisation, services=services, languages=languages,
+                      corridors=corridors)
+    db.session.flush()
+
+
+def _load_links(organisations: dict) -> int:
+    """The demo links missing between demo organisations; returns how many were added."""
+    count = 0
+    practitioner = accounts.find_by_email("practitioner@headstart.example")
+    for proposer_name, partner_name, corridor, services, note, state in LINKS:
+        proposer, partner = organisations[proposer_name], organisations[partner_name]
+        origin, destination = corridor.split("-")
+        exists = db.session.scalar(select(Link.id).where(
+            Link.proposer_id == proposer.id, Link.partner_id == partner.id,
+            Link.origin == origin, Link.destination == destination))
+        if exists is not None:
+            continue
+        # The demo practitioner speaks for the Chișinău centre; other demo organisations
+        # have no member accounts, so their steps carry no person.
+        actor = practitioner.id if practitioner is not None and any(
+            m.user_id == practitioner.id for m in proposer.memberships) else None
+        link = Link(proposer_id=proposer.id, partner_id=partner.id, origin=origin,
+                    destination=destination, services=services, note=note, status=state,
+                    proposed_by_id=actor,
+                    accepted_at=utcnow() if state == "accepted" else None)
+        link.events.append(LinkEvent(action="proposed", actor_id=actor,
+                                     organisation_id=proposer.id, note=note))
+        if state == "accepted":
+            link.events.append(LinkEvent(action="accepted", organisation_id=partner.id))
+        db.session.add(link)
+        count += 1
+    db.session.flush()
+    return count
 
 
 class _DemoReviewer:

@@ -22,6 +22,16 @@ from headstart.notifications.models import Notification
 KINDS = {
     "saved_search": _l("A newly published practice matches your saved search "
                        "“%(search)s”: %(title)s"),
+    "link_proposed": _l("%(organisation)s proposes a link with %(other)s on the "
+                        "%(corridor)s corridor."),
+    "link_accepted": _l("%(organisation)s accepted the link with %(other)s on the "
+                        "%(corridor)s corridor."),
+    "link_declined": _l("%(organisation)s declined the link with %(other)s on the "
+                        "%(corridor)s corridor."),
+    "link_withdrawn": _l("%(organisation)s withdrew its proposal of a link with %(other)s "
+                         "on the %(corridor)s corridor."),
+    "link_ended": _l("%(organisation)s ended the link with %(other)s on the %(corridor)s "
+                     "corridor."),
 }
 PAGE_SIZE = 50
 

@@ -15,7 +15,11 @@ def published(make_practice, make_org):
                   destination_countries=["RO"], themes=["information_orientation"])
     make_practice("published", title="German courses before departure", language="de")
     make_practice("draft", title="Unpublished draft")
-    make_org("Skopje Employment Office", country="MK")
+    make_org("Skopje Employment Office", country="MK", services=["job_matching"],
+             languages=["mk"], corridors=["MK-DE"])
+    make_org("Welcome Centre Munich", side="destination", country="DE",
+             services=["skills_recognition"], languages=["de", "mk"], corridors=["MK-DE"],
+             verified=True)
 
 
 def test_the_document_is_valid_openapi(client):
@@ -23,10 +27,14 @@ def test_the_document_is_valid_openapi(client):
     assert response.status_code == 200
     document = response.get_json()
     validate(document)
-    assert set(document["paths"]) == {"/practices", "/practices/{id}", "/search"}
+    assert set(document["paths"]) == set(PATHS)
 
 
-@pytest.mark.parametrize("path", ["/practices", "/practices/{id}", "/search"])
+PATHS = ["/practices", "/practices/{id}", "/search", "/organisations", "/organisations/{id}",
+         "/organisations/{id}/counterparts"]
+
+
+@pytest.mark.parametrize("path", PATHS)
 def test_every_response_matches_the_document(app, published, path):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     operation = schema[path]["GET"]

@@ -1,0 +1,104 @@
+"""In a real browser: a member of a Moldovan provider finds an Italian counterpart with the
+finder, proposes a link, and a member of that counterpart accepts it from the notice; the
+directory pages pass axe and the corridor matrix lays out right-to-left in Arabic on a
+phone."""
+
+import pytest
+
+from headstart.extensions import db
+from tests.browser.test_journey import assert_accessible
+from tests.browser.test_practices import PASSWORD, sign_in
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def corridor(live_server):
+    """A Moldovan provider and an Italian counterpart with one member each (once)."""
+    from headstart.accounts import services as accounts
+    from headstart.directory.models import Membership, Organisation
+    from headstart.directory.services import set_terms
+
+    with live_server.app.app_context():
+        people = {}
+        for email, name, organisation_name, side, country, services in (
+                ("ion@moldova.example.org", "Ion", "Care Preparation Centre Bălți", "origin",
+                 "MD", ["language_training", "labour_market_information"]),
+                ("giulia@italy.example.org", "Giulia", "Accoglienza Torino", "destination",
+                 "IT", ["language_training", "civic_orientation"])):
+            user = accounts.create_user(email, PASSWORD, display_name=name, confirmed=True)
+            organisation = Organisation(name=organisation_name, kind="ngo", side=side,
+                                        country=country, city="")
+            db.session.add(organisation)
+            set_terms(organisation, services=services, languages=["ro", "it"],
+                      corridors=["MD-IT"])
+            db.session.flush()
+            db.session.add(Membership(user_id=user.id, organisation_id=organisation.id,
+                                      status="active"))
+            people[email] = organisation.id
+        db.session.commit()
+    return people
+
+
+def test_find_a_counterpart_propose_and_accept(browser, live_server, corridor):
+    moldova = browser.new_context(base_url=live_server.base_url, locale="en-GB")
+    italy = browser.new_context(base_url=live_server.base_url, locale="en-GB")
+    try:
+        page = moldova.new_page()
+        sign_in(page, "ion@moldova.example.org")
+        page.goto("/directory/counterparts")
+        assert_accessible(page)
+        card = page.locator(".suggestions .card").filter(has_text="Accoglienza Torino")
+        assert "Serves the same corridor: Moldova → Italy." in card.inner_text()
+        card.get_by_role("link", name="Propose a link").click()
+        assert page.get_by_label("Corridor the link covers").input_value() == "MD-IT"
+        assert_accessible(page)
+        page.get_by_label("Language training").check()
+        page.get_by_label("Note to the other organisation").fill(
+            "Our learners could continue Italian with you.")
+        page.get_by_role("button", name="Send the proposal").click()
+        assert "Your proposal was sent" in page.locator(".flash").inner_text()
+        assert_accessible(page)
+
+        other = italy.new_page()
+        sign_in(other, "giulia@italy.example.org")
+        other.goto("/notifications/")
+        other.get_by_role("button", name="Care Preparation Centre Bălți proposes a link"
+                          ).click()
+        assert "Proposed, waiting for an answer" in other.locator("main").inner_text()
+        other.get_by_label("Note (kept in the history)").fill("Welcome, let us start in May.")
+        other.get_by_role("button", name="Accept the link").click()
+        assert "The link is accepted" in other.locator(".flash").inner_text()
+        assert "Welcome, let us start in May." in other.locator(".history").inner_text()
+
+        # Anyone now sees the partnership on the Moldovan profile.
+        visitor = browser.new_page(base_url=live_server.base_url)
+        visitor.goto(f"/directory/{corridor['ion@moldova.example.org']}")
+        links = visitor.locator("section[aria-labelledby=links-heading]").inner_text()
+        assert "Accoglienza Torino" in links
+        assert "Moldova → Italy" in links
+        assert_accessible(visitor)
+        visitor.goto("/directory/?corridor=MD-IT")
+        assert_accessible(visitor)
+        visitor.close()
+    finally:
+        moldova.close()
+        italy.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_corridor_matrix_on_a_phone(browser, live_server, corridor, lang):
+    context = browser.new_context(base_url=live_server.base_url,
+                                  viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(f"/?lang={lang}")
+        page.goto("/directory/corridors")
+        assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar"
+                                                                 else "ltr")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert page.locator("svg a").count() >= 1
+        assert page.locator("#matrix-table td").count() >= 1
+        assert_accessible(page)
+    finally:
+        context.close()
