@@ -4,10 +4,13 @@ from sqlalchemy import func, select
 
 from headstart.accounts.models import User
 from headstart.demo.data import ACCOUNTS, DEMO_PASSWORD, ORGANISATIONS
+from headstart.demo.directory_data import LINKS, PROFILES, PROVIDERS
 from headstart.demo.practices_data import NEW_ORGANISATIONS, PRACTICES
-from headstart.directory.models import Organisation
+from headstart.directory.models import Link, Organisation
 from headstart.extensions import db
 from tests.helpers import sign_in
+
+ALL_ORGANISATIONS = len(ORGANISATIONS) + len(NEW_ORGANISATIONS) + len(PROVIDERS)
 
 
 def counts(app):
@@ -19,13 +22,14 @@ def counts(app):
 def test_demo_load_is_idempotent_and_demo_accounts_sign_in(app, runner):
     first = runner.invoke(args=["demo", "load"])
     assert first.exit_code == 0, first.output
-    assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS) + len(NEW_ORGANISATIONS))
+    assert counts(app) == (len(ACCOUNTS), ALL_ORGANISATIONS)
     second = runner.invoke(args=["demo", "load"])
     assert second.exit_code == 0
     assert "0 users added, 0 organisations added" in second.output
     assert "0 practices added" in second.output
     assert "0 calls added" in second.output
-    assert counts(app) == (len(ACCOUNTS), len(ORGANISATIONS) + len(NEW_ORGANISATIONS))
+    assert "0 links added" in second.output
+    assert counts(app) == (len(ACCOUNTS), ALL_ORGANISATIONS)
 
     for email, _name, _role, _lang, _orgs in ACCOUNTS:
         client = app.test_client()
@@ -92,3 +96,22 @@ def test_demo_synth_is_deterministic(app, runner):
     runner.invoke(args=["demo", "synth", "--practices", "30", "--seed", "7"])
     assert titles() == first
     assert app.test_client().get("/practices/").status_code == 200
+
+
+def test_demo_directory_has_profiles_and_links_on_the_spec_corridors(app, runner, client):
+    runner.invoke(args=["demo", "load"])
+    with app.app_context():
+        links = db.session.scalars(select(Link)).all()
+        assert len(links) == len(LINKS)
+        accepted = {link.corridor for link in links if link.status == "accepted"}
+        assert {"MD-IT", "XK-AT", "MK-DE", "UA-CZ", "VN-CZ", "PH-IT"} <= accepted
+        assert any(link.status == "proposed" for link in links)
+        chisinau = db.session.scalar(select(Organisation).where(
+            Organisation.name == "Migrant Resource Centre Chișinău"))
+        assert chisinau.services == PROFILES[chisinau.name][0]
+        assert "MD-IT" in chisinau.corridors
+    # The demo practitioner of the Chișinău centre gets suggestions with reasons.
+    sign_in(client, "practitioner@headstart.example", DEMO_PASSWORD)
+    page = client.get("/directory/counterparts?lang=en").get_data(as_text=True)
+    assert "Suggestions for Migrant Resource Centre Chișinău" in page
+    assert "Serves the same corridor: Moldova → Italy." in page
