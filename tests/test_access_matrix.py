@@ -89,6 +89,8 @@ ROUTES = [
     Route("GET", "/directory/counterparts", 200, 200, 200, 200, 200),
     Route("GET", "/directory/counterparts?origin=MD&destination=IT", 200, 200, 200, 200, 200),
     Route("GET", "/directory/corridors", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/export/hsds.json", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/export/services.csv", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/organisations", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/organisations/{org_a}", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/organisations/{org_a}/counterparts", 200, 200, 200, 200, 200),

@@ -3,9 +3,19 @@ organisations, the counterpart finder and the corridor matrix."""
 
 from __future__ import annotations
 
+import json
 import math
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
@@ -281,6 +291,26 @@ def decide(membership_id: int, decision: str):
     else:
         flash(_("The request was declined."), "info")
     return redirect(url_for("directory.detail", organisation_id=membership.organisation_id))
+
+
+@bp.route("/export/hsds.json")
+@bp.route("/export/<any(organizations, services, locations):table>.csv")
+def export(table: str | None = None):
+    """The directory (with the list's filters) as open data in the HSDS shape."""
+    from datetime import date
+
+    from headstart.directory import hsds
+
+    organisations, _degraded = find_organisations(directory_filters(request.args))
+    stamp = date.today().isoformat()
+    if table is None:
+        return Response(json.dumps(hsds.json_document(organisations), ensure_ascii=False,
+                                   indent=1), mimetype="application/json",
+                        headers={"Content-Disposition":
+                                 f'attachment; filename="headstart-hsds-{stamp}.json"'})
+    return Response(hsds.csv_table(table, organisations), mimetype="text/csv",
+                    headers={"Content-Disposition":
+                             f'attachment; filename="headstart-hsds-{table}-{stamp}.csv"'})
 
 
 # --- links ------------------------------------------------------------------------------
