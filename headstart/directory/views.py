@@ -28,6 +28,7 @@ from headstart.directory.forms import LinkAnswerForm, LinkForm, MergeForm, Organ
 from headstart.directory.models import Organisation
 from headstart.directory.taxonomy import (
     KINDS,
+    LANGUAGES_SERVED,
     LINK_ACTIONS,
     LINK_STATES,
     SERVICES,
@@ -73,8 +74,7 @@ def directory_filters(args) -> dict:
         "side": args.get("side") if args.get("side") in SIDES else "",
         "kind": args.get("kind") if args.get("kind") in KINDS else "",
         "service": args.get("service") if args.get("service") in SERVICES else "",
-        "language": args.get("language") if args.get("language") in dict(
-            language_choices("en")) else "",
+        "language": args.get("language") if args.get("language") in LANGUAGES_SERVED else "",
         "corridor": "-".join(corridor) if corridor else "",
     }
 
