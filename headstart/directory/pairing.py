@@ -92,6 +92,8 @@ class Suggestion:
     codes: list[str] = field(default_factory=list)
     #: The corridor the suggestion is for, as ``"MD-IT"``.
     corridor: str = ""
+    #: The candidate's services that match or complement the ones sought.
+    services: list[str] = field(default_factory=list)
 
 
 def _covers(wanted: tuple[str, ...], pair: tuple[str, ...]) -> bool:
@@ -162,6 +164,7 @@ def judge(candidate, need: Need, the_rules: Rules | None = None) -> Suggestion |
         same |= offered & same_codes
         complementary |= offered & complementary_codes
     complementary -= same
+    suggestion.services = [code for code in candidate.services if code in same | complementary]
     if same:
         sentence = (_l("Offers the same services after arrival: %(services)s.",
                        services=_labels(same, _service_label))

@@ -52,8 +52,11 @@ def test_find_a_counterpart_propose_and_accept(browser, live_server, corridor):
         assert "Serves the same corridor: Moldova → Italy." in card.inner_text()
         card.get_by_role("link", name="Propose a link").click()
         assert page.get_by_label("Corridor the link covers").input_value() == "MD-IT"
+        # The services that made the match come ticked.
+        assert page.get_by_label("Language training").is_checked()
+        assert page.get_by_label("Civic and cultural orientation").is_checked()
+        assert not page.get_by_label("Housing information").is_checked()
         assert_accessible(page)
-        page.get_by_label("Language training").check()
         page.get_by_label("Note to the other organisation").fill(
             "Our learners could continue Italian with you.")
         page.get_by_role("button", name="Send the proposal").click()

@@ -72,6 +72,7 @@ def test_ranking_puts_the_matching_counterpart_first_and_says_why(app_context):
     assert "Serves the same corridor: Moldova → Italy." in turin.reasons
     assert any("Language training" in r for r in turin.reasons)
     assert any("Italian, Romanian" in r for r in turin.reasons)
+    assert turin.services == ["language_training", "civic_orientation"]
     bologna = ranked[1]
     assert "complementary_service" in bologna.codes
     assert any("Job matching" in r and "Recognition of qualifications" in r
