@@ -110,6 +110,12 @@ def test_demo_directory_has_profiles_and_links_on_the_spec_corridors(app, runner
             Organisation.name == "Migrant Resource Centre Chișinău"))
         assert chisinau.services == PROFILES[chisinau.name][0]
         assert "MD-IT" in chisinau.corridors
+    # The demo counterpart in Prague finds the proposal waiting for her in her notices.
+    counterpart = app.test_client()
+    sign_in(counterpart, "counterpart@headstart.example", DEMO_PASSWORD)
+    notices = counterpart.get("/notifications/?lang=en").get_data(as_text=True)
+    assert "Migrant Resource Centre Chișinău proposes a link with Integration Centre Prague" \
+        in notices
     # The demo practitioner of the Chișinău centre gets suggestions with reasons.
     sign_in(client, "practitioner@headstart.example", DEMO_PASSWORD)
     page = client.get("/directory/counterparts?lang=en").get_data(as_text=True)

@@ -97,9 +97,28 @@ def _load_links(organisations: dict) -> int:
         if state == "accepted":
             link.events.append(LinkEvent(action="accepted", organisation_id=partner.id))
         db.session.add(link)
+        db.session.flush()
+        if state == "proposed":
+            _tell_demo_members(link, partner, proposer)
         count += 1
     db.session.flush()
     return count
+
+
+def _tell_demo_members(link, partner, proposer) -> None:
+    """The demo members of the organisation asked find the proposal in their notices."""
+    from flask import current_app
+
+    from headstart.notifications import services as notifications
+
+    details = {"organisation": proposer.name, "other": partner.name,
+               "corridor": f"{link.origin} → {link.destination}"}
+    with current_app.test_request_context("/"):
+        for membership in partner.memberships:
+            if membership.status == "active":
+                notifications.notify(membership.user, "link_proposed", details,
+                                     endpoint="directory.link_detail", link_id=link.id,
+                                     email=False)
 
 
 class _DemoReviewer:
