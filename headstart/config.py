@@ -66,6 +66,8 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
     #: Mail-sending forms (registration, password reset) per client address.
     MAIL_FORM_LIMIT = "10 per hour"
+    #: Link proposals and answers per member: each one e-mails another organisation.
+    LINK_ACTION_LIMIT = "30 per hour"
     #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
     CONFIRMATION_RESEND_LIMIT = "3 per hour"
     #: Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted.

@@ -19,6 +19,7 @@ from headstart.core.errors import render_error
 from headstart.core.i18n import LOCALES, current_locale_code
 from headstart.core.mail import external_url
 from headstart.core.markdown import plain_text
+from headstart.directory import finder, links
 from headstart.directory import services as directory
 from headstart.directory.models import Organisation
 from headstart.directory.taxonomy import KINDS, LANGUAGES_SERVED, SERVICES, SIDES
@@ -241,7 +242,7 @@ def organisation(organisation_id: int):
         {"organisation": {"id": other.id, "name": other.name},
          "corridor": link.corridor, "services": link.services,
          "since": link.accepted_at.isoformat() if link.accepted_at else None}
-        for link in directory.links_of(found)
+        for link in links.links_of(found)
         for other in [link.other_side(found.id)]]
     body["practices"] = [{"id": p.id, "title": p.title, "url": practice_external_url(p)}
                          for p in directory.published_practices(found)]
@@ -256,7 +257,7 @@ def counterparts(organisation_id: int):
     if found is None:
         return render_error(404, "No organisation has this id.")
     page, per_page = _paging()
-    suggestions = directory.counterparts_for_organisation(found)
+    suggestions = finder.counterparts_for_organisation(found)
     shown = suggestions[(page - 1) * per_page: page * per_page]
     return jsonify({"total": len(suggestions), "page": page, "per_page": per_page,
                     "results": [{"organisation": _organisation_summary(s.organisation),

@@ -122,10 +122,11 @@ def judge(candidate, need: Need, the_rules: Rules | None = None) -> Suggestion |
     if candidate.id in need.exclude or candidate.side not in {need.looking_for, "both"}:
         return None
     served = [tuple(code.split("-", 1)) for code in candidate.corridors]
-    corridor_hit = next((pair for wanted in need.corridors for pair in served
-                         if _covers(wanted, pair)), None)
-    country_hit = None
     at = 1 if need.looking_for == "destination" else 0
+    # Of the corridors both serve, the one where the candidate is also based, if any.
+    shared = [pair for wanted in need.corridors for pair in served if _covers(wanted, pair)]
+    corridor_hit = max(shared, key=lambda pair: pair[at] == candidate.country, default=None)
+    country_hit = None
     if corridor_hit is None:
         country_hit = next((pair for pair in need.corridors if pair[at] == candidate.country),
                            None)

@@ -1,15 +1,14 @@
-"""Organisations and membership (create, edit, verify, merge; ask to join, approve or
-decline), links between organisations, the counterpart finder and the corridor matrix."""
+"""Organisations (create, edit, verify, merge duplicates) and membership (ask to join,
+approve or decline, leave). Links are in ``links``, the finder in ``finder``, the corridor
+matrix in ``matrix``."""
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
 
-from sqlalchemy import and_, exists, func, or_, select, update
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import exists, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from headstart.core.auth import has_role
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -17,14 +16,7 @@ from headstart.core.i18n import _l
 from headstart.core.mail import send_mail
 from headstart.core.models import utcnow
 from headstart.core.signals import account_export
-from headstart.directory import pairing
-from headstart.directory.models import (
-    Link,
-    LinkEvent,
-    Membership,
-    Organisation,
-    OrganisationTerm,
-)
+from headstart.directory.models import Link, Membership, Organisation, OrganisationTerm
 from headstart.directory.taxonomy import KINDS, LANGUAGES_SERVED, SERVICES, SIDES
 from headstart.extensions import db
 
@@ -33,6 +25,10 @@ logger = logging.getLogger(__name__)
 #: Organisation fields a member may set through the form (nothing else is mass-assigned).
 EDITABLE_FIELDS = ("name", "acronym", "kind", "side", "country", "city", "website",
                    "description", "contact_email", "contact_phone")
+
+
+#: Changing one of these (not as a coordinator) takes the verified badge away.
+VERIFIED_FIELDS = ("name", "country", "website")
 
 
 def get_organisation(organisation_id: int) -> Organisation:
@@ -93,29 +89,6 @@ def list_organisations(*, country: str | None = None, side: str | None = None,
         found = {organisation.id: organisation for organisation in db.session.scalars(query)}
         return [found[i] for i in ids if i in found]
     return list(db.session.scalars(query))
-
-
-#: How many organisations a directory search returns at most.
-MAX_SEARCH_HITS = 1000
-
-
-def search_ids(q: str) -> list[int] | None:
-    """Ids of organisations matching the words ``q``, best first, through the search
-    service; ``None`` when the index cannot answer (the caller falls back)."""
-    from headstart.search import service as search_service
-    from headstart.search.base import IndexUnavailable, SearchRequest
-    from headstart.search.query import parse
-
-    parsed = parse(q)
-    if parsed.empty:
-        return []
-    request = SearchRequest(query=parsed, area="organisation", page=1,
-                            per_page=MAX_SEARCH_HITS)
-    try:
-        result = search_service.search(request)
-    except IndexUnavailable:
-        return None
-    return [hit.object_id for hit in result.hits]
 
 
 def fallback_search_ids(q: str) -> list[int]:
@@ -238,10 +211,16 @@ def update_organisation(organisation: Organisation, values: dict, *, actor, serv
                                       "edit its profile.")))
     values = {key: values[key] for key in EDITABLE_FIELDS if key in values}
     _check_fields(values)
+    vouched = {key: getattr(organisation, key) for key in VERIFIED_FIELDS}
     for key, value in values.items():
         setattr(organisation, key, value)
     set_terms(organisation, services=list(services), languages=list(languages),
               corridors=list(corridors))
+    if organisation.verified and not has_role(actor, "coordinator") and any(
+            getattr(organisation, key) != value for key, value in vouched.items()):
+        # The coordinators vouched for who the organisation is, not for a new identity.
+        organisation.verified, organisation.verified_at = False, None
+        organisation.verified_by_id = None
     db.session.flush()
     logger.info("user %s edited organisation %s", actor.id, organisation.id)
 
@@ -259,9 +238,13 @@ def set_verified(organisation: Organisation, verified: bool, *, actor) -> None:
 
 
 def merge(duplicate: Organisation, target: Organisation, *, actor) -> dict:
-    """Merge ``duplicate`` into ``target`` (coordinators): members, practices, links,
-    services, languages, corridors and empty profile fields move over; the duplicate's
-    address then leads to ``target``. Returns what moved."""
+    """Merge ``duplicate`` into ``target`` (coordinators): practices, links, services,
+    languages, corridors and empty profile fields move over, and the duplicate's address
+    then leads to ``target``. The duplicate's members become requests to join ``target``
+    (anyone can create an organisation and be its member, so membership of a duplicate
+    proves nothing); people already in ``target`` keep their standing. Returns what
+    moved."""
+    from headstart.directory.links import settle_after_merge
     from headstart.practices.models import Practice, PracticePartner
 
     if not has_role(actor, "coordinator"):
@@ -272,20 +255,19 @@ def merge(duplicate: Organisation, target: Organisation, *, actor) -> dict:
     if duplicate.merged_into_id is not None or target.merged_into_id is not None:
         raise Conflict(str(_l("One of these organisations was already merged.")))
     moved = {"members": 0, "practices": 0, "links": 0}
-    members = {m.user_id: m for m in target.memberships}
+    already = {m.user_id for m in target.memberships}
     for membership in list(duplicate.memberships):
-        mine = members.get(membership.user_id)
-        if mine is None:
-            membership.organisation_id = target.id
-            moved["members"] += 1
-        else:
-            if membership.status == "active" and mine.status != "active":
-                mine.status, mine.decided_at = "active", membership.decided_at
+        if membership.user_id in already or membership.status == "declined":
             db.session.delete(membership)
-    db.session.flush()
-    moved["practices"] = db.session.execute(
-        update(Practice).where(Practice.lead_organisation_id == duplicate.id)
-        .values(lead_organisation_id=target.id)).rowcount or 0
+            continue
+        membership.organisation_id = target.id
+        membership.status, membership.requested_at = "pending", utcnow()
+        membership.decided_at = membership.decided_by_id = None
+        moved["members"] += 1
+    for practice in db.session.scalars(select(Practice).where(
+            Practice.lead_organisation_id == duplicate.id)):
+        practice.lead_organisation_id = target.id
+        moved["practices"] += 1
     partnered = set(db.session.scalars(select(PracticePartner.practice_id).where(
         PracticePartner.organisation_id == target.id)))
     for partner in db.session.scalars(select(PracticePartner).where(
@@ -295,15 +277,8 @@ def merge(duplicate: Organisation, target: Organisation, *, actor) -> dict:
         else:
             partner.organisation_id = target.id
             moved["practices"] += 1
-    for link in db.session.scalars(select(Link).where(
-            or_(Link.proposer_id == duplicate.id, Link.partner_id == duplicate.id))):
-        if duplicate.id == link.proposer_id:
-            link.proposer_id = target.id
-        if duplicate.id == link.partner_id:
-            link.partner_id = target.id
-        if link.proposer_id == link.partner_id and link.status in {"proposed", "accepted"}:
-            link.status, link.closed_at = "ended", utcnow()  # a link to itself means nothing
-        moved["links"] += 1
+    db.session.flush()
+    moved["links"] = settle_after_merge(duplicate, target, actor=actor)
     set_terms(target, services=_union(target.services, duplicate.services),
               languages=_union(target.languages, duplicate.languages),
               corridors=_union(target.corridors, duplicate.corridors))
@@ -312,10 +287,7 @@ def merge(duplicate: Organisation, target: Organisation, *, actor) -> dict:
             setattr(target, key, getattr(duplicate, key))
     duplicate.merged_into_id = target.id
     db.session.flush()
-    # The practices that moved carry the target's name in their search documents.
-    from headstart.search import service as search_service
-
-    search_service.queue(target.__search_keys__() + [f"organisation:{duplicate.id}"])
+    db.session.expire(target, ["memberships"])
     logger.info("user %s merged organisation %s into %s: %s", actor.id, duplicate.id,
                 target.id, moved)
     return moved
@@ -447,256 +419,3 @@ def published_practices(organisation: Organisation, limit: int = 50) -> list:
                                    Practice.id.in_(partnered)))
         .order_by(Practice.published_at.desc().nulls_last(), Practice.id.desc())
         .limit(limit)))
-
-
-# --- links ------------------------------------------------------------------------------
-
-#: Notification kinds of the link workflow (sentences in ``notifications.services.KINDS``).
-LINK_NOTICES = {"proposed": "link_proposed", "accepted": "link_accepted",
-                "declined": "link_declined", "withdrawn": "link_withdrawn",
-                "ended": "link_ended"}
-
-
-def get_link(link_id: int) -> Link:
-    link = db.session.get(Link, link_id)
-    if link is None:
-        raise NotFound(str(_l("No such link.")))
-    return link
-
-
-def can_see_link(user, link: Link) -> bool:
-    """Members of either organisation and coordinators see a link's page and history."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return (has_role(user, "coordinator") or is_member(user, link.proposer)
-            or is_member(user, link.partner))
-
-
-def member_organisations(user, *, exclude: int | None = None) -> list[Organisation]:
-    """Organisations (not merged away) ``user`` can act for, by name."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    return [o for o in user_organisations(user)
-            if o.merged_into_id is None and o.id != exclude]
-
-
-def open_link_between(first: Organisation, second: Organisation,
-                      corridor: tuple[str, str] | None = None) -> Link | None:
-    """A proposed or accepted link between the two organisations (on ``corridor``)."""
-    query = select(Link).where(
-        Link.status.in_(("proposed", "accepted")),
-        or_(and_(Link.proposer_id == first.id, Link.partner_id == second.id),
-            and_(Link.proposer_id == second.id, Link.partner_id == first.id)))
-    if corridor is not None:
-        query = query.where(Link.origin == corridor[0], Link.destination == corridor[1])
-    return db.session.scalars(query.order_by(Link.id)).first()
-
-
-def _record(link: Link, action: str, actor, organisation: Organisation, note: str = "") -> None:
-    link.events.append(LinkEvent(action=action, actor_id=actor.id,
-                                 organisation_id=organisation.id, note=note))
-
-
-def _tell_other_side(link: Link, action: str, acting: Organisation, actor) -> None:
-    """Notify every active member of the other organisation (portal and e-mail)."""
-    from headstart.notifications import services as notifications
-
-    other = link.other_side(acting.id)
-    details = {"organisation": acting.name, "other": other.name,
-               "corridor": f"{link.origin} → {link.destination}"}
-    for membership in active_members(other):
-        if membership.user_id == actor.id or membership.user.disabled:
-            continue
-        notifications.notify(membership.user, LINK_NOTICES[action], details,
-                             endpoint="directory.link_detail", link_id=link.id)
-
-
-def propose_link(proposer: Organisation, partner: Organisation, *, origin: str,
-                 destination: str, services: list[str], note: str, actor) -> Link:
-    """A member of ``proposer`` proposes a partnership to ``partner``; its members are told."""
-    if not is_member(actor, proposer):
-        raise PermissionDenied(str(_l("You can only propose links for an organisation you "
-                                      "are a member of.")))
-    if proposer.id == partner.id:
-        raise DomainError(str(_l("Choose another organisation to link with.")),
-                          field="organisation")
-    if proposer.merged_into_id is not None or partner.merged_into_id is not None:
-        raise NotFound(str(_l("No such organisation.")))
-    if parse_corridor(f"{origin}-{destination}") is None:
-        raise DomainError(str(_l("Choose the corridor the link covers: two different "
-                                 "countries.")), field="corridor")
-    if not services or any(code not in SERVICES for code in services):
-        raise DomainError(str(_l("Choose at least one service the link covers.")),
-                          field="services")
-    if open_link_between(proposer, partner, (origin, destination)) is not None:
-        raise Conflict(str(_l("These organisations already have a link on this corridor, "
-                              "proposed or accepted.")))
-    link = Link(proposer_id=proposer.id, partner_id=partner.id, origin=origin,
-                destination=destination, services=list(dict.fromkeys(services)),
-                note=note.strip(), proposed_by_id=actor.id)
-    link.proposer, link.partner = proposer, partner
-    db.session.add(link)
-    _record(link, "proposed", actor, proposer, link.note)
-    db.session.flush()
-    _tell_other_side(link, "proposed", proposer, actor)
-    logger.info("user %s proposed link %s (%s -> %s)", actor.id, link.id, proposer.id,
-                partner.id)
-    return link
-
-
-def decide_link(link: Link, accept: bool, *, actor, note: str = "") -> None:
-    """A member of the organisation asked accepts or declines. Nobody else can, not even a
-    coordinator: only an organisation's own members speak for it."""
-    if not is_member(actor, link.partner):
-        raise PermissionDenied(str(_l("Only members of %(name)s can answer this proposal.",
-                                      name=link.partner.name)))
-    if link.status != "proposed":
-        raise Conflict(str(_l("This proposal was already answered.")))
-    action = "accepted" if accept else "declined"
-    link.status = action
-    if accept:
-        link.accepted_at = utcnow()
-    else:
-        link.closed_at = utcnow()
-    _record(link, action, actor, link.partner, note.strip())
-    db.session.flush()
-    _tell_other_side(link, action, link.partner, actor)
-    logger.info("user %s %s link %s", actor.id, action, link.id)
-
-
-def withdraw_link(link: Link, *, actor, note: str = "") -> None:
-    """The proposing side takes back a proposal not yet answered."""
-    if not is_member(actor, link.proposer):
-        raise PermissionDenied(str(_l("Only members of %(name)s can withdraw this proposal.",
-                                      name=link.proposer.name)))
-    if link.status != "proposed":
-        raise Conflict(str(_l("Only a proposal waiting for an answer can be withdrawn.")))
-    link.status, link.closed_at = "withdrawn", utcnow()
-    _record(link, "withdrawn", actor, link.proposer, note.strip())
-    db.session.flush()
-    _tell_other_side(link, "withdrawn", link.proposer, actor)
-
-
-def end_link(link: Link, *, actor, note: str = "") -> None:
-    """Either side ends an accepted link; the history stays."""
-    if is_member(actor, link.proposer):
-        acting = link.proposer
-    elif is_member(actor, link.partner):
-        acting = link.partner
-    else:
-        raise PermissionDenied(str(_l("Only members of the two organisations can end this "
-                                      "link.")))
-    if link.status != "accepted":
-        raise Conflict(str(_l("Only an accepted link can be ended.")))
-    link.status, link.closed_at = "ended", utcnow()
-    _record(link, "ended", actor, acting, note.strip())
-    db.session.flush()
-    _tell_other_side(link, "ended", acting, actor)
-
-
-def links_of(organisation: Organisation, statuses=("accepted",)) -> list[Link]:
-    """The organisation's links in these states, newest first."""
-    return list(db.session.scalars(
-        select(Link).where(or_(Link.proposer_id == organisation.id,
-                               Link.partner_id == organisation.id),
-                           Link.status.in_(statuses))
-        .options(selectinload(Link.proposer), selectinload(Link.partner))
-        .order_by(Link.id.desc())))
-
-
-# --- the counterpart finder ---------------------------------------------------------------
-
-def _candidates() -> list[Organisation]:
-    return list(db.session.scalars(
-        select(Organisation).where(Organisation.merged_into_id.is_(None))
-        .options(selectinload(Organisation.terms))))
-
-
-def linked_ids(organisation: Organisation) -> set[int]:
-    """Organisations with a proposed or accepted link to ``organisation``."""
-    rows = db.session.execute(select(Link.proposer_id, Link.partner_id).where(
-        Link.status.in_(("proposed", "accepted")),
-        or_(Link.proposer_id == organisation.id, Link.partner_id == organisation.id)))
-    return {i for row in rows for i in row} - {organisation.id}
-
-
-def counterparts_for_organisation(organisation: Organisation) -> list[pairing.Suggestion]:
-    """Ranked suggestions for ``organisation``: itself and the organisations it already
-    has a link with (proposed or accepted) are left out."""
-    best: dict[int, pairing.Suggestion] = {}
-    candidates = _candidates()
-    for need in pairing.need_of(organisation, linked_ids(organisation)):
-        for suggestion in pairing.rank(candidates, need):
-            known = best.get(suggestion.organisation.id)
-            if known is None or suggestion.score > known.score:
-                best[suggestion.organisation.id] = suggestion
-    return sorted(best.values(), key=lambda s: (-s.score, s.organisation.name.casefold()))
-
-
-def counterparts_for(origin: str, destination: str, *, service: str | None = None,
-                     looking_for: str = "destination") -> list[pairing.Suggestion]:
-    """Ranked suggestions for a corridor and a service a visitor chose: with
-    ``looking_for="destination"`` the service is one offered before departure and the
-    finder looks for counterparts after arrival; with ``"origin"`` the other way round."""
-    need = pairing.Need(looking_for, ((origin, destination),),
-                        frozenset([service] if service else []))
-    return pairing.rank(_candidates(), need)
-
-
-# --- the corridor matrix ------------------------------------------------------------------
-
-@dataclass
-class Matrix:
-    """Origin countries (rows) × destination countries (columns): for each corridor, the
-    organisations holding an accepted link on it and the published practices covering it
-    (one per translation group)."""
-
-    origins: list[str] = field(default_factory=list)
-    destinations: list[str] = field(default_factory=list)
-    providers: dict[tuple[str, str], int] = field(default_factory=dict)
-    practices: dict[tuple[str, str], int] = field(default_factory=dict)
-
-    def cell(self, origin: str, destination: str) -> tuple[int, int]:
-        key = (origin, destination)
-        return self.providers.get(key, 0), self.practices.get(key, 0)
-
-    @property
-    def largest(self) -> int:
-        return max([sum(self.cell(o, d)) for o in self.origins for d in self.destinations]
-                   or [0])
-
-
-def corridor_matrix() -> Matrix:
-    """Count, for every corridor anyone works on, linked providers and practices."""
-    from headstart.practices.models import Practice, PracticeCountry
-
-    providers: dict[tuple[str, str], set[int]] = defaultdict(set)
-    live = select(Organisation.id).where(Organisation.merged_into_id.is_(None))
-    for origin, destination, first, second in db.session.execute(
-            select(Link.origin, Link.destination, Link.proposer_id, Link.partner_id).where(
-                Link.status == "accepted", Link.proposer_id.in_(live),
-                Link.partner_id.in_(live))):
-        providers[(origin, destination)].update((first, second))
-    source, target = aliased(PracticeCountry), aliased(PracticeCountry)
-    group = func.coalesce(Practice.group_id, Practice.id)
-    rows = db.session.execute(
-        select(source.country, target.country, func.count(group.distinct()))
-        .select_from(Practice)
-        .join(source, and_(source.practice_id == Practice.id, source.role == "origin"))
-        .join(target, and_(target.practice_id == Practice.id, target.role == "destination"))
-        .where(Practice.status == "published", source.country != target.country)
-        .group_by(source.country, target.country))
-    practices = {(origin, destination): count for origin, destination, count in rows}
-    listed = db.session.scalars(
-        select(OrganisationTerm.value).join(Organisation).where(
-            OrganisationTerm.vocabulary == "corridor", Organisation.merged_into_id.is_(None))
-        .distinct())
-    pairs = set(providers) | set(practices) | {tuple(code.split("-", 1)) for code in listed}
-    from headstart.core.i18n import country_name
-
-    matrix = Matrix(providers={key: len(ids) for key, ids in providers.items()},
-                    practices=practices)
-    matrix.origins = sorted({o for o, _d in pairs}, key=lambda c: country_name(c).casefold())
-    matrix.destinations = sorted({d for _o, d in pairs},
-                                 key=lambda c: country_name(c).casefold())
-    return matrix

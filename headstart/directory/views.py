@@ -10,6 +10,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -23,7 +24,7 @@ from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.forms import ActionForm, apply_error
 from headstart.core.i18n import _, country_choices, country_name
-from headstart.directory import services
+from headstart.directory import finder, links, matrix, services
 from headstart.directory.forms import LinkAnswerForm, LinkForm, MergeForm, OrganisationForm
 from headstart.directory.models import Organisation
 from headstart.directory.taxonomy import (
@@ -36,7 +37,10 @@ from headstart.directory.taxonomy import (
     language_choices,
     language_label,
 )
-from headstart.extensions import db
+from headstart.extensions import db, limiter
+from headstart.search import service as search_service
+from headstart.search.base import IndexUnavailable, SearchRequest
+from headstart.search.query import parse
 
 bp = Blueprint("directory", __name__, url_prefix="/directory")
 
@@ -79,12 +83,31 @@ def directory_filters(args) -> dict:
     }
 
 
+#: How many organisations a directory search returns at most.
+MAX_SEARCH_HITS = 1000
+
+
+def _search_ids(q: str) -> list[int] | None:
+    """Ids of organisations matching the words ``q``, best first, through the search
+    service; ``None`` when the index cannot answer (the caller falls back)."""
+    parsed = parse(q)
+    if parsed.empty:
+        return []
+    request = SearchRequest(query=parsed, area="organisation", page=1,
+                            per_page=MAX_SEARCH_HITS)
+    try:
+        result = search_service.search(request)
+    except IndexUnavailable:
+        return None
+    return [hit.object_id for hit in result.hits]
+
+
 def find_organisations(filters: dict) -> tuple[list[Organisation], bool]:
     """Organisations for the filters; the flag is true when the search index could not
     answer and a plain database search was used instead."""
     ids, degraded = None, False
     if filters["q"]:
-        ids = services.search_ids(filters["q"])
+        ids = _search_ids(filters["q"])
         if ids is None:
             ids, degraded = services.fallback_search_ids(filters["q"]), True
     organisations = services.list_organisations(
@@ -124,7 +147,7 @@ def detail(organisation_id: int, slug: str | None = None):
     is_member = membership is not None and membership.status == "active"
     can_manage = current_user.is_authenticated and services.can_manage_members(
         current_user, organisation)
-    waiting = services.links_of(organisation, ("proposed",)) if is_member else []
+    waiting = links.links_of(organisation, ("proposed",)) if is_member else []
     return render_template(
         "directory/detail.html",
         organisation=organisation,
@@ -134,9 +157,9 @@ def detail(organisation_id: int, slug: str | None = None):
         pending=services.pending_requests(organisation) if can_manage else [],
         can_manage=can_manage,
         can_edit=services.can_edit(current_user, organisation),
-        links=services.links_of(organisation),
+        links=links.links_of(organisation),
         waiting=waiting,
-        can_propose=bool(services.member_organisations(current_user,
+        can_propose=bool(links.member_organisations(current_user,
                                                        exclude=organisation.id)),
         practices=services.published_practices(organisation),
         kinds=KINDS,
@@ -315,12 +338,22 @@ def export(table: str | None = None):
 
 # --- links ------------------------------------------------------------------------------
 
+def _link_limit() -> str:
+    return current_app.config["LINK_ACTION_LIMIT"]
+
+
+def _member_key() -> str:
+    """Link steps are counted per member (each one e-mails another organisation)."""
+    return f"member:{current_user.get_id() or request.remote_addr}"
+
+
 @bp.route("/<int:organisation_id>/link", methods=["GET", "POST"])
 @login_required
+@limiter.shared_limit(_link_limit, "link-steps", methods=["POST"], key_func=_member_key)
 def propose(organisation_id: int):
     """Propose a link from one of the member's organisations to this one."""
     partner = services.get_live_organisation(organisation_id)
-    mine = services.member_organisations(current_user, exclude=partner.id)
+    mine = links.member_organisations(current_user, exclude=partner.id)
     if not mine:
         return render_template("directory/propose.html", form=None, partner=partner), 403
     form, status = LinkForm(), None
@@ -339,7 +372,7 @@ def propose(organisation_id: int):
                 raise DomainError(_("“%(value)s” is not a corridor. Write the two country "
                                     "codes, origin first, e.g. MD-IT.",
                                     value=form.corridor.data), field="corridor")
-            link = services.propose_link(proposer, partner, origin=corridor[0],
+            link = links.propose_link(proposer, partner, origin=corridor[0],
                                          destination=corridor[1],
                                          services=form.services.data or [],
                                          note=form.note.data or "", actor=current_user)
@@ -363,8 +396,8 @@ def propose(organisation_id: int):
 @login_required
 def link_detail(link_id: int):
     """A link, its history and what the reader may do with it."""
-    link = services.get_link(link_id)
-    if not services.can_see_link(current_user, link):
+    link = links.get_link(link_id)
+    if not links.can_see_link(current_user, link):
         raise NotFound(_("No such link."))
     return render_template(
         "directory/link.html", link=link, form=LinkAnswerForm(), states=LINK_STATES,
@@ -381,21 +414,22 @@ def link_detail(link_id: int):
 @bp.route("/links/<int:link_id>/<any(accept, decline, withdraw, end):action>",
           methods=["POST"])
 @login_required
+@limiter.shared_limit(_link_limit, "link-steps", key_func=_member_key)
 def link_action(link_id: int, action: str):
     """Accept, decline, withdraw or end a link."""
-    link = services.get_link(link_id)
-    if not services.can_see_link(current_user, link):
+    link = links.get_link(link_id)
+    if not links.can_see_link(current_user, link):
         raise NotFound(_("No such link."))
     form = LinkAnswerForm()
     if not form.validate_on_submit():
         abort(400)
     note = form.note.data or ""
     if action in {"accept", "decline"}:
-        services.decide_link(link, action == "accept", actor=current_user, note=note)
+        links.decide_link(link, action == "accept", actor=current_user, note=note)
     elif action == "withdraw":
-        services.withdraw_link(link, actor=current_user, note=note)
+        links.withdraw_link(link, actor=current_user, note=note)
     else:
-        services.end_link(link, actor=current_user, note=note)
+        links.end_link(link, actor=current_user, note=note)
     db.session.commit()
     messages = {"accept": _("The link is accepted and shown on both profiles."),
                 "decline": _("The proposal was declined."),
@@ -411,7 +445,7 @@ def link_action(link_id: int, action: str):
 def counterparts():
     """Suggest counterparts: for one of the signed-in member's organisations, or for a
     corridor and service anyone chooses."""
-    mine = services.member_organisations(current_user)
+    mine = links.member_organisations(current_user)
     typed = request.args.get("corridor") or ""
     if not typed and request.args.get("origin") and request.args.get("destination"):
         typed = f"{request.args['origin']}-{request.args['destination']}"
@@ -422,15 +456,15 @@ def counterparts():
     wanted = request.args.get("organisation", type=int)
     if chosen_corridor is not None:
         asked = True
-        suggestions = services.counterparts_for(*chosen_corridor, service=service or None,
-                                                looking_for=looking_for)
+        suggestions = finder.counterparts_for(*chosen_corridor, service=service or None,
+                                              looking_for=looking_for, mine=mine)
     elif typed or request.args.get("origin") or request.args.get("destination"):
         error = _("Choose two different countries: where people leave from and where they "
                   "go.")
     elif mine:
         organisation = next((o for o in mine if o.id == wanted), mine[0])
         asked = True
-        suggestions = services.counterparts_for_organisation(organisation)
+        suggestions = finder.counterparts_for_organisation(organisation)
     return render_template(
         "directory/counterparts.html", mine=mine, organisation=organisation,
         suggestions=suggestions[:30], total=len(suggestions), asked=asked, error=error,
@@ -450,11 +484,11 @@ def shade_of(total: int) -> int:
     return 0 if total <= 0 else 1 if total == 1 else 2 if total <= 3 else 3 if total <= 6 else 4
 
 
-def matrix_picture(matrix: services.Matrix, rtl: bool) -> dict:
+def matrix_picture(counts: matrix.Matrix, rtl: bool) -> dict:
     """Positions of the labels and cells of the matrix drawn as SVG (mirrored for
     right-to-left languages: the origin countries on the right)."""
     cell_w, cell_h, label_w, top, spare = 72, 40, 190, 130, 120
-    columns, rows = len(matrix.destinations), len(matrix.origins)
+    columns, rows = len(counts.destinations), len(counts.origins)
     width = label_w + columns * cell_w + spare
     height = top + rows * cell_h + 8
     grid_left = spare if rtl else label_w
@@ -463,15 +497,15 @@ def matrix_picture(matrix: services.Matrix, rtl: bool) -> dict:
         return grid_left + ((columns - 1 - j) if rtl else j) * cell_w
 
     cells, row_labels = [], []
-    for i, origin in enumerate(matrix.origins):
+    for i, origin in enumerate(counts.origins):
         y = top + i * cell_h
         row_labels.append({"x": width - label_w + 8 if rtl else label_w - 8,
                            "y": y + cell_h / 2 + 5, "anchor": "start" if rtl else "end",
                            "text": country_name(origin)})
-        for j, destination in enumerate(matrix.destinations):
+        for j, destination in enumerate(counts.destinations):
             if origin == destination:
                 continue
-            providers, practices = matrix.cell(origin, destination)
+            providers, practices = counts.cell(origin, destination)
             step = shade_of(providers + practices)
             cells.append({"x": column_x(j), "y": y, "origin": origin,
                           "destination": destination, "providers": providers,
@@ -479,7 +513,7 @@ def matrix_picture(matrix: services.Matrix, rtl: bool) -> dict:
                           "ink": SHADES[step][1], "gap": step == 0})
     column_labels = [{"x": column_x(j) + cell_w / 2, "y": top - 8,
                       "text": country_name(destination)}
-                     for j, destination in enumerate(matrix.destinations)]
+                     for j, destination in enumerate(counts.destinations)]
     return {"width": width, "height": height, "cell_w": cell_w, "cell_h": cell_h,
             "cells": cells, "rows": row_labels, "columns": column_labels}
 
@@ -490,9 +524,9 @@ def corridors():
     linked providers and published practices cover each corridor."""
     from headstart.core.i18n import RTL_LOCALES, current_locale_code
 
-    matrix = services.corridor_matrix()
-    picture = matrix_picture(matrix, current_locale_code() in RTL_LOCALES)
+    counts = matrix.corridor_matrix()
+    picture = matrix_picture(counts, current_locale_code() in RTL_LOCALES)
     legend = [(SHADES[step][0], label) for step, label in enumerate(
         [_("not covered"), "1", "2–3", "4–6", _("7 or more")])]
-    return render_template("directory/corridors.html", matrix=matrix, picture=picture,
+    return render_template("directory/corridors.html", matrix=counts, picture=picture,
                            legend=legend)

@@ -108,15 +108,6 @@ def _queue_changes(session, _flush_context) -> None:
     session.info["search_pending"] = True
 
 
-def queue(keys) -> None:
-    """Refresh these documents once the current transaction commits: for changes made with
-    bulk statements, which the flush hook does not see."""
-    keys = sorted(set(keys))
-    if keys:
-        db.session.execute(insert(SearchQueue), [{"key": k} for k in keys])
-        db.session.info["search_pending"] = True
-
-
 @event.listens_for(Session, "after_commit")
 def _after_commit(session) -> None:
     if not session.info.pop("search_pending", False):

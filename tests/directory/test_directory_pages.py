@@ -184,9 +184,10 @@ def test_merging_a_duplicate_moves_members_practices_links_and_redirects(
                                  "legal_counselling"]
         assert kept.corridors == ["MD-IT", "MD-CZ"]
         assert kept.website == "https://mrc.example.org"
-        members = db.session.scalars(db.select(Membership.user_id).where(
-            Membership.organisation_id == keep.id)).all()
-        assert sorted(members) == sorted([network["member"].id, other_member.id])
+        members = dict(db.session.execute(db.select(Membership.user_id, Membership.status)
+                                          .where(Membership.organisation_id == keep.id)).all())
+        # Membership of a duplicate proves nothing: it becomes a request to join.
+        assert members == {network["member"].id: "active", other_member.id: "pending"}
         assert db.session.get(Practice, practice.id).lead_organisation_id == keep.id
         assert db.session.scalars(db.select(Link)).one().proposer_id == keep.id
     moved = client.get(f"/directory/{duplicate.id}")
@@ -241,7 +242,7 @@ def test_matrix_counts_linked_providers_and_practices(app, client, network, make
     make_practice("draft", title="Draft")
     make_practice("published", title="Other corridor", origin_countries=["UA"],
                   destination_countries=["CZ"])
-    from headstart.directory.services import corridor_matrix
+    from headstart.directory.matrix import corridor_matrix
 
     with app.test_request_context("/"):
         matrix = corridor_matrix()
@@ -254,3 +255,98 @@ def test_matrix_counts_linked_providers_and_practices(app, client, network, make
     assert 'href="/directory/?corridor=MD-IT"' in body
     table = body.split('id="matrix-table"')[1]
     assert "3 · 1" in table
+
+
+def test_a_merged_look_alike_does_not_make_its_creator_a_member(app, network, login_as,
+                                                               make_org):
+    """Someone creates a copy of a real organisation and is its member at once; merging
+    the copy away must not hand them the real one's links."""
+    from headstart.directory.models import Link
+
+    intruder = login_as("practitioner")
+    created = post_form(intruder, "/directory/new",
+                        dict(ORG_FORM, name="Migrant Centre Chisinau", country="MD"),
+                        page="/directory/new")
+    copy_id = int(created.headers["Location"].rsplit("/", 1)[1].split("-")[0])
+    with app.app_context():
+        link = Link(proposer_id=network["chisinau"].id, partner_id=network["turin"].id,
+                    origin="MD", destination="IT", services=["language_training"],
+                    status="accepted")
+        db.session.add(link)
+        db.session.commit()
+        link_id = link.id
+    coordinator = login_as("coordinator")
+    post_form(coordinator, f"/directory/{copy_id}/merge",
+              {"target": str(network["chisinau"].id)}, page=f"/directory/{copy_id}/merge")
+    ended = post_form(intruder, f"/directory/links/{link_id}/end")
+    assert ended.status_code == 404
+    with app.app_context():
+        assert db.session.get(Link, link_id).status == "accepted"
+    # The request waits for the real members (or a coordinator) to decide.
+    page = login_as(user=network["member"]).get(f"/directory/{network['chisinau'].id}")
+    assert "Requests to join" in page.get_data(as_text=True)
+
+
+def test_merging_closes_links_that_would_repeat_or_loop_with_a_history_step(
+        app, network, login_as, make_org):
+    from headstart.directory.models import Link
+
+    keep, turin = network["chisinau"], network["turin"]
+    duplicate = make_org("Chisinau centre (copy)", side="origin", country="MD")
+    with app.app_context():
+        kept_link = Link(proposer_id=keep.id, partner_id=turin.id, origin="MD",
+                         destination="IT", services=["language_training"],
+                         status="accepted")
+        twin = Link(proposer_id=duplicate.id, partner_id=turin.id, origin="MD",
+                    destination="IT", services=["language_training"], status="accepted")
+        loop = Link(proposer_id=duplicate.id, partner_id=keep.id, origin="MD",
+                    destination="IT", services=["language_training"], status="proposed")
+        db.session.add_all([kept_link, twin, loop])
+        db.session.commit()
+        ids = kept_link.id, twin.id, loop.id
+    coordinator = login_as("coordinator")
+    post_form(coordinator, f"/directory/{duplicate.id}/merge", {"target": str(keep.id)},
+              page=f"/directory/{duplicate.id}/merge")
+    with app.app_context():
+        kept_link, twin, loop = (db.session.get(Link, i) for i in ids)
+        assert kept_link.status == "accepted"
+        assert (twin.status, twin.proposer_id) == ("ended", keep.id)
+        assert loop.status == "withdrawn"
+        assert [e.action for e in twin.events] == ["ended"]
+        assert "was merged into Migrant Centre Chișinău" in twin.events[0].note
+
+
+def test_a_member_renaming_a_verified_organisation_loses_the_badge(app, network, login_as):
+    turin = network["turin"]
+    member = login_as("practitioner")
+    with app.app_context():
+        db.session.add(Membership(user_id=member.user.id, organisation_id=turin.id,
+                                  status="active"))
+        db.session.commit()
+    same_identity = dict(ORG_FORM, name="Integration Desk Turin", country="IT",
+                         side="destination", services=["language_training"],
+                         corridors="MD-IT", description="Now with evening courses.")
+    post_form(member, f"/directory/{turin.id}/edit", same_identity,
+              page=f"/directory/{turin.id}/edit")
+    with app.app_context():
+        assert db.session.get(Organisation, turin.id).verified is True
+    post_form(member, f"/directory/{turin.id}/edit", dict(same_identity, name="Turin Desk"),
+              page=f"/directory/{turin.id}/edit")
+    with app.app_context():
+        assert db.session.get(Organisation, turin.id).verified is False
+
+
+def test_members_using_the_corridor_form_do_not_get_themselves_or_their_partners(
+        app, network, login_as):
+    member = login_as(user=network["member"])
+    body = member.get("/directory/counterparts?origin=MD&destination=IT&looking_for=origin"
+                      ).get_data(as_text=True)
+    assert "Migrant Centre Chișinău" not in body.split('id="results-heading"')[1]
+    with app.app_context():
+        db.session.add(Link(proposer_id=network["chisinau"].id,
+                            partner_id=network["turin"].id, origin="MD", destination="IT",
+                            services=["language_training"], status="proposed"))
+        db.session.commit()
+    body = member.get("/directory/counterparts?origin=MD&destination=IT").get_data(
+        as_text=True)
+    assert "Integration Desk Turin" not in body.split('id="results-heading"')[1]

@@ -168,3 +168,18 @@ def test_link_pages_are_for_the_two_organisations_and_coordinators(app, two_side
     body = app.test_client().get(f"/directory/{two_sides['turin'].id}").get_data(as_text=True)
     assert "Proposals waiting" not in body
     assert "Shared checklist" not in body
+
+
+def test_link_steps_are_rate_limited_per_member(app, two_sides):
+    ion, chisinau, turin = two_sides["ion"], two_sides["chisinau"], two_sides["turin"]
+    app.config["LINK_ACTION_LIMIT"] = "2 per hour"
+    try:
+        assert propose(ion, chisinau, turin).status_code == 302
+        link = the_link(app)
+        assert act(ion, link.id, "withdraw").status_code == 302
+        again = propose(ion, chisinau, turin)
+        assert again.status_code == 429
+        # Someone else is not held back by Ion's steps.
+        assert act(two_sides["giulia"], link.id, "accept").status_code == 409
+    finally:
+        app.config["LINK_ACTION_LIMIT"] = "30 per hour"

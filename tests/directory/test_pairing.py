@@ -114,3 +114,11 @@ def test_a_visitor_corridor_and_service(app_context):
     need = pairing.need_of(lonely, exclude=set())[0]
     names = [s.organisation.name for s in pairing.rank(EVERYONE, need)]
     assert names[:2] == ["Integration Desk Turin", "Integration Centre Prague"]
+
+
+def test_of_several_shared_corridors_the_one_where_the_candidate_is_based_counts(app_context):
+    two_corridors = org(10, "Centre Chișinău", "origin", "MD", corridors=["MD-IT", "MD-CZ"])
+    prague = org(11, "Prague desk", "destination", "CZ", corridors=["MD-IT", "MD-CZ"])
+    suggestion = pairing.judge(prague, pairing.need_of(two_corridors, exclude=set())[0])
+    assert suggestion.corridor == "MD-CZ"
+    assert suggestion.codes == ["corridor", "country"]
