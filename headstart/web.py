@@ -78,6 +78,7 @@ def register_blueprints(app) -> None:
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
     from headstart.api.views import bp as api
+    from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
     from headstart.main.views import bp as main

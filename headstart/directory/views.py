@@ -1,5 +1,6 @@
-"""Directory pages: organisations and their profiles, membership, links between
-organisations, the counterpart finder and the corridor matrix."""
+"""Directory pages: the list of organisations (and its open-data export), profiles,
+editing, verification and merging, and membership. The ``directory`` blueprint's link
+pages are in ``link_views``, the finder and the corridor matrix in ``network_views``."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -21,23 +21,21 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
 from headstart.core.auth import role_required
-from headstart.core.errors import DomainError, NotFound
+from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
 from headstart.core.i18n import _, country_choices, country_name
-from headstart.directory import finder, links, matrix, services
-from headstart.directory.forms import LinkAnswerForm, LinkForm, MergeForm, OrganisationForm
+from headstart.directory import links, services
+from headstart.directory.forms import MergeForm, OrganisationForm
 from headstart.directory.models import Organisation
 from headstart.directory.taxonomy import (
     KINDS,
     LANGUAGES_SERVED,
-    LINK_ACTIONS,
-    LINK_STATES,
     SERVICES,
     SIDES,
     language_choices,
     language_label,
 )
-from headstart.extensions import db, limiter
+from headstart.extensions import db
 from headstart.search import service as search_service
 from headstart.search.base import IndexUnavailable, SearchRequest
 from headstart.search.query import parse
@@ -334,199 +332,3 @@ def export(table: str | None = None):
     return Response(hsds.csv_table(table, organisations), mimetype="text/csv",
                     headers={"Content-Disposition":
                              f'attachment; filename="headstart-hsds-{table}-{stamp}.csv"'})
-
-
-# --- links ------------------------------------------------------------------------------
-
-def _link_limit() -> str:
-    return current_app.config["LINK_ACTION_LIMIT"]
-
-
-def _member_key() -> str:
-    """Link steps are counted per member (each one e-mails another organisation)."""
-    return f"member:{current_user.get_id() or request.remote_addr}"
-
-
-@bp.route("/<int:organisation_id>/link", methods=["GET", "POST"])
-@login_required
-@limiter.shared_limit(_link_limit, "link-steps", methods=["POST"], key_func=_member_key)
-def propose(organisation_id: int):
-    """Propose a link from one of the member's organisations to this one."""
-    partner = services.get_live_organisation(organisation_id)
-    mine = links.member_organisations(current_user, exclude=partner.id)
-    if not mine:
-        return render_template("directory/propose.html", form=None, partner=partner), 403
-    form, status = LinkForm(), None
-    form.organisation.choices = [(o.id, o.name) for o in mine]
-    if request.method == "GET":
-        form.organisation.data = request.args.get("from", type=int) or mine[0].id
-        form.corridor.data = request.args.get("corridor", "")[:20]
-        form.services.data = [s for s in request.args.getlist("service") if s in SERVICES]
-    if form.validate_on_submit():
-        proposer = next((o for o in mine if o.id == form.organisation.data), None)
-        corridor = services.parse_corridor(form.corridor.data)
-        try:
-            if proposer is None:
-                raise DomainError(_("Choose one of your organisations."), field="organisation")
-            if corridor is None:
-                raise DomainError(_("“%(value)s” is not a corridor. Write the two country "
-                                    "codes, origin first, e.g. MD-IT.",
-                                    value=form.corridor.data), field="corridor")
-            link = links.propose_link(proposer, partner, origin=corridor[0],
-                                         destination=corridor[1],
-                                         services=form.services.data or [],
-                                         note=form.note.data or "", actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            apply_error(form, error)
-            status = error.status_code  # 409 for a link that already exists, 422 otherwise
-        else:
-            db.session.commit()
-            flash(_("Your proposal was sent to the members of %(name)s.", name=partner.name),
-                  "success")
-            return redirect(url_for("directory.link_detail", link_id=link.id))
-    if request.method != "POST":
-        status = 200
-    elif status is None:
-        status = 422
-    return render_template("directory/propose.html", form=form, partner=partner), status
-
-
-@bp.route("/links/<int:link_id>")
-@login_required
-def link_detail(link_id: int):
-    """A link, its history and what the reader may do with it."""
-    link = links.get_link(link_id)
-    if not links.can_see_link(current_user, link):
-        raise NotFound(_("No such link."))
-    return render_template(
-        "directory/link.html", link=link, form=LinkAnswerForm(), states=LINK_STATES,
-        actions=LINK_ACTIONS,
-        can_answer=link.status == "proposed" and services.is_member(current_user,
-                                                                     link.partner),
-        can_withdraw=link.status == "proposed" and services.is_member(current_user,
-                                                                       link.proposer),
-        can_end=link.status == "accepted" and (
-            services.is_member(current_user, link.proposer)
-            or services.is_member(current_user, link.partner)))
-
-
-@bp.route("/links/<int:link_id>/<any(accept, decline, withdraw, end):action>",
-          methods=["POST"])
-@login_required
-@limiter.shared_limit(_link_limit, "link-steps", key_func=_member_key)
-def link_action(link_id: int, action: str):
-    """Accept, decline, withdraw or end a link."""
-    link = links.get_link(link_id)
-    if not links.can_see_link(current_user, link):
-        raise NotFound(_("No such link."))
-    form = LinkAnswerForm()
-    if not form.validate_on_submit():
-        abort(400)
-    note = form.note.data or ""
-    if action in {"accept", "decline"}:
-        links.decide_link(link, action == "accept", actor=current_user, note=note)
-    elif action == "withdraw":
-        links.withdraw_link(link, actor=current_user, note=note)
-    else:
-        links.end_link(link, actor=current_user, note=note)
-    db.session.commit()
-    messages = {"accept": _("The link is accepted and shown on both profiles."),
-                "decline": _("The proposal was declined."),
-                "withdraw": _("The proposal was withdrawn."),
-                "end": _("The link was ended. Its history is kept.")}
-    flash(messages[action], "success")
-    return redirect(url_for("directory.link_detail", link_id=link.id))
-
-
-# --- the counterpart finder and the corridor matrix ----------------------------------------
-
-@bp.route("/counterparts")
-def counterparts():
-    """Suggest counterparts: for one of the signed-in member's organisations, or for a
-    corridor and service anyone chooses."""
-    mine = links.member_organisations(current_user)
-    typed = request.args.get("corridor") or ""
-    if not typed and request.args.get("origin") and request.args.get("destination"):
-        typed = f"{request.args['origin']}-{request.args['destination']}"
-    chosen_corridor = services.parse_corridor(typed)
-    service = request.args.get("service") if request.args.get("service") in SERVICES else ""
-    looking_for = "origin" if request.args.get("looking_for") == "origin" else "destination"
-    organisation, suggestions, asked, error = None, [], False, None
-    wanted = request.args.get("organisation", type=int)
-    if chosen_corridor is not None:
-        asked = True
-        suggestions = finder.counterparts_for(*chosen_corridor, service=service or None,
-                                              looking_for=looking_for, mine=mine)
-    elif typed or request.args.get("origin") or request.args.get("destination"):
-        error = _("Choose two different countries: where people leave from and where they "
-                  "go.")
-    elif mine:
-        organisation = next((o for o in mine if o.id == wanted), mine[0])
-        asked = True
-        suggestions = finder.counterparts_for_organisation(organisation)
-    return render_template(
-        "directory/counterparts.html", mine=mine, organisation=organisation,
-        suggestions=suggestions[:30], total=len(suggestions), asked=asked, error=error,
-        corridor=chosen_corridor or ("", ""), service=service, looking_for=looking_for,
-        services_offered=SERVICES, countries=country_choices(),
-        can_propose=bool(mine)), 422 if error else 200
-
-
-#: Fill colours of the matrix cells, from no coverage to the most (each readable with
-#: the text colour beside it).
-SHADES = (("#ffffff", "#1b1f24"), ("#e3f0f1", "#1b1f24"), ("#b5d8db", "#1b1f24"),
-          ("#2f7c84", "#ffffff"), ("#0b5c63", "#ffffff"))
-
-
-def shade_of(total: int) -> int:
-    """Shade step of a cell covered by ``total`` linked providers and practices."""
-    return 0 if total <= 0 else 1 if total == 1 else 2 if total <= 3 else 3 if total <= 6 else 4
-
-
-def matrix_picture(counts: matrix.Matrix, rtl: bool) -> dict:
-    """Positions of the labels and cells of the matrix drawn as SVG (mirrored for
-    right-to-left languages: the origin countries on the right)."""
-    cell_w, cell_h, label_w, top, spare = 72, 40, 190, 130, 120
-    columns, rows = len(counts.destinations), len(counts.origins)
-    width = label_w + columns * cell_w + spare
-    height = top + rows * cell_h + 8
-    grid_left = spare if rtl else label_w
-
-    def column_x(j: int) -> int:
-        return grid_left + ((columns - 1 - j) if rtl else j) * cell_w
-
-    cells, row_labels = [], []
-    for i, origin in enumerate(counts.origins):
-        y = top + i * cell_h
-        row_labels.append({"x": width - label_w + 8 if rtl else label_w - 8,
-                           "y": y + cell_h / 2 + 5, "anchor": "start" if rtl else "end",
-                           "text": country_name(origin)})
-        for j, destination in enumerate(counts.destinations):
-            if origin == destination:
-                continue
-            providers, practices = counts.cell(origin, destination)
-            step = shade_of(providers + practices)
-            cells.append({"x": column_x(j), "y": y, "origin": origin,
-                          "destination": destination, "providers": providers,
-                          "practices": practices, "fill": SHADES[step][0],
-                          "ink": SHADES[step][1], "gap": step == 0})
-    column_labels = [{"x": column_x(j) + cell_w / 2, "y": top - 8,
-                      "text": country_name(destination)}
-                     for j, destination in enumerate(counts.destinations)]
-    return {"width": width, "height": height, "cell_w": cell_w, "cell_h": cell_h,
-            "cells": cells, "rows": row_labels, "columns": column_labels}
-
-
-@bp.route("/corridors")
-def corridors():
-    """The corridor matrix: origin countries × destination countries, shaded by how many
-    linked providers and published practices cover each corridor."""
-    from headstart.core.i18n import RTL_LOCALES, current_locale_code
-
-    counts = matrix.corridor_matrix()
-    picture = matrix_picture(counts, current_locale_code() in RTL_LOCALES)
-    legend = [(SHADES[step][0], label) for step, label in enumerate(
-        [_("not covered"), "1", "2–3", "4–6", _("7 or more")])]
-    return render_template("directory/corridors.html", matrix=counts, picture=picture,
-                           legend=legend)
