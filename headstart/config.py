@@ -32,6 +32,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_PROXY_HOPS": "PROXY_HOPS",
     "HEADSTART_TRUSTED_HOSTS": "TRUSTED_HOSTS",
     "HEADSTART_ATTACHMENT_MAX_MB": "ATTACHMENT_MAX_MB",
+    "HEADSTART_PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -50,6 +51,11 @@ class Defaults:
     SEARCH_AUTO_REPAIR = True
     #: How long a practice page's "similar practices" are kept in each process.
     SIMILAR_CACHE_SECONDS = 60
+    #: Bytes of rendered pages kept for anonymous visitors in each process (0: none).
+    PAGE_CACHE_BYTES = 32 * 1024 * 1024
+    #: Seconds a kept page is served at most (pages showing today's date or a deadline
+    #: move on even when nothing changed; 0: until the content changes).
+    PAGE_CACHE_SECONDS = 600
     INDEX_DIR: str | None = None
     UPLOAD_DIR: str | None = None
     OUTBOX_DIR: str | None = None

@@ -14,7 +14,7 @@ from headstart.extensions import babel, csrf, db, limiter, login_manager, migrat
 
 def init_extensions(app) -> None:
     """Bind the extensions and the request hooks."""
-    from headstart.core import database, mail  # noqa: F401  (database registers pragmas)
+    from headstart.core import database, mail, page_cache  # noqa: F401  (database: pragmas)
     from headstart.core.i18n import _l, remember_locale, select_locale
     from headstart.core.security import add_security_headers
 
@@ -46,6 +46,7 @@ def init_extensions(app) -> None:
     app.after_request(add_security_headers)
     app.after_request(remember_locale)
     app.after_request(_no_store_for_members)
+    page_cache.init_app(app)
     _register_template_helpers(app)
 
 

@@ -23,7 +23,7 @@ REDIS_URL = os.environ.get("HEADSTART_TEST_REDIS_URL")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 #: Tables whose rows come from migrations (vocabularies): kept between tests.
-SEEDED_TABLES = {"taxonomy_terms"}
+SEEDED_TABLES = {"taxonomy_terms", "page_generations"}
 
 #: Cheaper argon2 in tests (same algorithm); the real cost is covered by its own test.
 FAST_ARGON2 = {"ARGON2_MEMORY_KIB": 1024, "ARGON2_TIME_COST": 1}
@@ -64,6 +64,7 @@ def make_app(database_url: str, instance_path, **overrides):
         "SEARCH_SYNC": True,
         "SEARCH_AUTO_REPAIR": False,
         "SIMILAR_CACHE_SECONDS": 0,
+        "PAGE_CACHE_BYTES": 0,  # on only in the page cache's own tests
         **FAST_ARGON2,
         **overrides,
     }
@@ -129,7 +130,8 @@ def _seeded_rows() -> dict[str, list[dict]]:
         for name in sorted(SEEDED_TABLES):
             table = db.metadata.tables[name]
             rows[name] = [{k: v for k, v in row._mapping.items() if k != "id"}
-                          for row in connection.execute(table.select().order_by(table.c.id))]
+                          for row in connection.execute(table.select().order_by(
+                              *table.primary_key.columns))]
     return rows
 
 

@@ -109,7 +109,10 @@ def set_language_cookie(response, code: str):
 
 
 def remember_locale(response):
-    """After a request with a valid ``?lang=``, keep the choice in a cookie."""
+    """After a request with a valid ``?lang=``, keep the choice in a cookie; a response
+    whose language was chosen says what it was chosen by (for caches)."""
+    if "locale_code" in g:
+        response.vary.update(("Accept-Language", "Cookie"))
     code = interface_lang_arg()
     if is_supported(code) and request.cookies.get(LANG_COOKIE) != code:
         set_language_cookie(response, code)

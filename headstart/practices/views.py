@@ -171,15 +171,20 @@ def detail(practice_id: int, slug: str | None = None):
     if practice.status == "published":
         json_ld = feeds.json_ld(practice, practice_external_url(practice),
                                 [(t.language, practice_external_url(t)) for t in translations])
-    review_form = ReviewForm()
-    review_form.confirmed_criteria.data = (practice.codes("criterion_confirmed")
-                                           or practice.codes("criterion"))
+    actions = services.actions_for(practice, current_user)
+    review_form = None
+    if {"publish", "return"} & set(actions):
+        # Only reviewers get the form: making it makes a CSRF token, which would put a
+        # token in a visitor's session and keep the page out of the page cache.
+        review_form = ReviewForm()
+        review_form.confirmed_criteria.data = (practice.codes("criterion_confirmed")
+                                               or practice.codes("criterion"))
     can_translate = (current_user.is_authenticated
                      and services.can_translate(practice, current_user))
     return render_template(
         "practices/detail.html", **_record_context(practice, translations),
         can_edit=services.can_edit(practice, current_user),
-        actions=services.actions_for(practice, current_user),
+        actions=actions,
         is_author=services.is_author(practice, current_user),
         review_form=review_form, criteria=terms.terms("criterion"),
         similar=services.similar_to(practice) if practice.status == "published" else [],

@@ -86,3 +86,7 @@ class Backend(Protocol):
 
     def status(self) -> dict:
         """``{"status": "ok" | "missing" | "corrupt", "documents": n}``."""
+
+    def generation(self) -> int | None:
+        """What changes whenever what searches find changes, for the keys of kept pages
+        (None: the index is unavailable, keep no page)."""

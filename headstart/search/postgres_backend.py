@@ -16,6 +16,7 @@ from sqlalchemy import Float, bindparam, delete, func, insert, select
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from headstart.core import page_cache
 from headstart.extensions import db
 from headstart.search import analysis
 from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult
@@ -84,6 +85,8 @@ class PostgresBackend:
         with db.engine.begin() as connection:
             connection.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
             yield _PostgresBatch(connection)
+            # Kept pages name this generation: what the index finds changes with it.
+            page_cache.bump(connection, "search")
 
     def update(self, documents: list[SearchDocument], deleted: list[str]) -> None:
         with self.batch() as batch:
@@ -146,6 +149,12 @@ class PostgresBackend:
         with db.engine.begin() as connection:
             for table in (SearchFacet, SearchDocumentRow, SearchWord):
                 connection.execute(delete(table))
+            page_cache.bump(connection, "search")
+
+    def generation(self) -> int:
+        """Constant: the index's generation is the ``search`` row of ``page_generations``,
+        raised in each batch's transaction and read with the page key."""
+        return 0
 
     def status(self) -> dict:
         count = db.session.scalar(select(func.count()).select_from(SearchDocumentRow))

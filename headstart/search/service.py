@@ -22,6 +22,7 @@ from sqlalchemy import delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from headstart.core import page_cache
 from headstart.core.i18n import LOCALES
 from headstart.extensions import db
 from headstart.search import analysis
@@ -291,14 +292,26 @@ def search(request: SearchRequest) -> SearchResult:
     while this process rebuilds a damaged index, whose half-filled state would show
     too few results)."""
     if id(current_app._get_current_object()) in _repairing:
+        page_cache.skip()
         raise IndexUnavailable("rebuilding")
     try:
         return backend().search(request)
     except IndexUnavailable as error:
+        page_cache.skip()  # a page without the index is not kept
         # A portal with nothing to index yet has no index, and nothing is wrong.
         if str(error) == "missing" and not _anything_to_index():
             return SearchResult(0, [], {name: [] for name in request.facets})
         raise
+
+
+def _index_generation() -> int | None:
+    """The index's part of the keys of kept pages (None while it is rebuilt here)."""
+    if id(current_app._get_current_object()) in _repairing:
+        return None
+    return backend().generation()
+
+
+page_cache.add_key_part(_index_generation)
 
 
 def _anything_to_index() -> bool:

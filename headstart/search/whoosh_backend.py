@@ -359,6 +359,14 @@ class WhooshBackend:
             raise IndexUnavailable("corrupt") from error
         return sorted(found.items(), key=lambda pair: -pair[1])
 
+    def generation(self) -> int | None:
+        """The newest committed generation of the index (None: missing or damaged)."""
+        try:
+            found = self._open().latest_generation()
+        except (IndexUnavailable, *DAMAGE):
+            return None
+        return found if found >= 0 else None
+
     def status(self) -> dict:
         try:
             if not os.path.isdir(self.directory) or not index.exists_in(self.directory):
