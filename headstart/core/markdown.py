@@ -6,6 +6,7 @@ One renderer for the whole portal: practices, forum posts, handbook sections.
 from __future__ import annotations
 
 import html as html_module
+import re
 from functools import cache, lru_cache
 
 import nh3
@@ -51,6 +52,12 @@ def render(source: str | None, *, heading_offset: int = 2) -> Markup:
     return Markup(clean)  # noqa: S704 - nh3 has just sanitised it
 
 
+#: What can make Markdown differ from its plain text: inline markup, escapes, entities
+#: and HTML anywhere, block markers at the start of a line (lists, quotes, headings,
+#: setext underlines, thematic breaks, ordered lists), and NUL (replaced by the parser).
+_MARKUP = re.compile(r"[\\`*_\[\]<>&~|\x00]|^[ \t]*(?:[-+=#>]|\d+[.)])", re.MULTILINE)
+
+
 def plain_text(source: str | None, limit: int = 300) -> str:
     """A short plain-text version of Markdown ``source`` (for lists, feeds and metadata)."""
     if not source:
@@ -62,6 +69,9 @@ def plain_text(source: str | None, limit: int = 300) -> str:
 @lru_cache(maxsize=4096)
 def _plain(source: str) -> str:
     """The whole text of Markdown ``source`` on one line (kept: lists render the same
-    summaries and snippets again and again)."""
+    summaries and snippets again and again). Text without any Markdown is its own plain
+    text: it skips the parser (most records are typed as plain prose)."""
+    if _MARKUP.search(source) is None:
+        return " ".join(source.split())
     text = html_module.unescape(nh3.clean(_parser().render(source), tags=set()))
     return " ".join(text.split())

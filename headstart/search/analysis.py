@@ -73,14 +73,33 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+#: Index forms of the words met, per language: ``{word: (folded, prefixed stem)}``
+#: (a plain dict lookup per word instead of two cached calls; a rebuild analyses
+#: millions of words from a vocabulary of thousands).
+_FORMS: dict[str, dict[str, tuple[str, str | None]]] = {}
+FORMS_KEPT = 200_000
+
+
+def _forms(word: str, language: str, known: dict) -> tuple[str, str | None]:
+    folded = fold(word)
+    stemmed = (STEM_PREFIX + (stem(word, language) or folded)
+               if language in STEMMED_LANGUAGES else None)
+    if len(known) >= FORMS_KEPT:
+        known.clear()
+    known[word] = (folded, stemmed)
+    return folded, stemmed
+
+
 def index_terms(text: str, language: str) -> tuple[list[str], list[str]]:
     """What to index for ``text``: the folded words, and their stems (prefixed) where
     ``language`` has a stemmer; both lists keep one entry per word, in order."""
-    words = [m.group() for m in WORD_RE.finditer(text or "") if len(m.group()) <= MAX_WORD]
-    folded = [fold(w) for w in words]
-    stems = []
-    if language in STEMMED_LANGUAGES:
-        stems = [STEM_PREFIX + (stem(w, language) or fold(w)) for w in words]
+    known = _FORMS.get(language)
+    if known is None:
+        known = _FORMS.setdefault(language, {})
+    pairs = [known.get(w) or _forms(w, language, known)
+             for w in WORD_RE.findall(text or "") if len(w) <= MAX_WORD]
+    folded = [pair[0] for pair in pairs]
+    stems = [pair[1] for pair in pairs] if language in STEMMED_LANGUAGES else []
     return folded, stems
 
 
