@@ -18,7 +18,9 @@ database, then prints:
   on the textbook index, and ours' first search after it;
 - requests/s of ``/practices/?q=…`` and a practice page next to a bare Flask route, each
   served by gunicorn with the same number of sync workers, driven by ``wrk`` when it is
-  installed (else by a small Python client, which caps the bare route lower).
+  installed (else by a small Python client, which caps the bare route lower): the pages
+  once with the page cache (warm: what anonymous visitors get once a page was rendered)
+  and once without it (``PAGE_CACHE_BYTES=0``: every request rendered).
 
 Figures, not pass/fail. ``make bench`` runs it; a quick run: ``--sizes 1000``.
 """
@@ -57,6 +59,8 @@ QUERIES = [
     ("", {}), ("", {"country": "AT", "theme": "housing"}),
     ("nurses OR carers", {}), ("employment -seasonal", {}),
 ]
+#: The page cache's size in the cached page run (the portal's default).
+PAGE_CACHE_BYTES = 32 * 1024 * 1024
 #: Searches of the page benchmark (``/practices/?q=…``), taken in turn.
 PAGE_QUERIES = ["mentoring", "language course", "nurses", "health insurance",
                 "information centre", "seasonal workers"]
@@ -291,14 +295,26 @@ def requests_per_second(instance: str, practice_path: str, seconds: float,
         figures["bare"] = load(port, ["/"])
     finally:
         stop(bare)
-    portal, port = start_gunicorn("wsgi:app", str(ROOT), env, workers)
-    try:
-        search_paths = [f"/practices/?q={q.replace(' ', '+')}" for q in PAGE_QUERIES]
-        load(port, search_paths + [practice_path], 2)  # warm up every worker
-        figures["search"] = load(port, search_paths)
-        figures["practice"] = load(port, [practice_path])
-    finally:
-        stop(portal)
+    search_paths = [f"/practices/?q={q.replace(' ', '+')}" for q in PAGE_QUERIES]
+    # With the page cache (its default size; warm: every worker has rendered every page
+    # once) and without it (every request rendered).
+    for suffix, cache_bytes in (("", str(PAGE_CACHE_BYTES)), ("_uncached", "0")):
+        portal, port = start_gunicorn("wsgi:app", str(ROOT),
+                                      {**env, "HEADSTART_PAGE_CACHE_BYTES": cache_bytes},
+                                      workers)
+        try:
+            # Warm up every worker: each page several times per worker (a sync worker
+            # takes whichever request comes), then a short load.
+            for path in (search_paths + [practice_path]) * (4 * workers):
+                connection = HTTPConnection("127.0.0.1", port, timeout=120)
+                connection.request("GET", path)
+                connection.getresponse().read()
+                connection.close()
+            load(port, search_paths + [practice_path], 2)
+            figures["search" + suffix] = load(port, search_paths)
+            figures["practice" + suffix] = load(port, [practice_path])
+        finally:
+            stop(portal)
     shutil.rmtree(folder, ignore_errors=True)
     return figures
 
@@ -408,14 +424,18 @@ def report(all_figures: list[dict], workers: int) -> None:
         print(f"{f['n']:>6} {statistics.median(f['save']) * ms:>8.1f}"
               f" {statistics.median(f['ref_save']) * ms:>9.1f}"
               f" {statistics.median(f['first_after_save']) * ms:>17.1f}")
-    print(f"\nrequests/s, gunicorn with {workers} sync workers")
+    print(f"\nrequests/s, gunicorn with {workers} sync workers; pages with the page cache "
+          "(warm) and without it (PAGE_CACHE_BYTES=0)")
     print(f"{'N':>6} {'bare':>8} {'/practices/?q=':>15} {'share':>6}"
-          f" {'practice page':>14} {'share':>6}  client")
+          f" {'practice page':>14} {'share':>6} {'list, no cache':>15} {'share':>6}"
+          f" {'page, no cache':>15} {'share':>6}  client")
     for f in all_figures:
         r = f["rps"]
         print(f"{f['n']:>6} {r['bare']:>8.0f} {r['search']:>15.0f}"
               f" {r['search'] / r['bare']:>6.0%} {r['practice']:>14.0f}"
-              f" {r['practice'] / r['bare']:>6.0%}  {r['client']}")
+              f" {r['practice'] / r['bare']:>6.0%} {r['search_uncached']:>15.0f}"
+              f" {r['search_uncached'] / r['bare']:>6.0%} {r['practice_uncached']:>15.0f}"
+              f" {r['practice_uncached'] / r['bare']:>6.0%}  {r['client']}")
 
 
 def main() -> None:

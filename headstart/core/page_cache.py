@@ -30,6 +30,7 @@ request asks for once the index changed.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections import OrderedDict
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from flask import current_app, g, request, request_finished, session
-from sqlalchemy import BigInteger, String, event, insert, inspect, select, update
+from sqlalchemy import BigInteger, String, event, insert, inspect, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from headstart.extensions import db
@@ -160,20 +161,55 @@ def add_key_part(part: Callable[[], object]) -> None:
         _key_parts.append(part)
 
 
-_GENERATIONS = select(PageGeneration.name, PageGeneration.value).order_by(PageGeneration.name)
+_GENERATIONS_SQL = "SELECT name, value FROM page_generations ORDER BY name"
+_reader = threading.local()
+
+
+def _read_generations() -> tuple | None:
+    """The rows of ``page_generations``, read on a connection of this process and thread
+    kept in autocommit mode (each read sees the newest commit; no pool checkout, session
+    or transaction per request). None when the database cannot be read."""
+    engine = db.engine
+    if getattr(_reader, "pid", None) != os.getpid():  # first use, or a forked worker
+        _reader.pid, _reader.connections = os.getpid(), {}
+    held = _reader.connections.get(engine)
+    if held is None:
+        proxy = engine.raw_connection()
+        connection = proxy.driver_connection
+        if hasattr(connection, "autocommit"):
+            connection.autocommit = True  # psycopg; SQLite runs in autocommit already
+        held = _reader.connections[engine] = (proxy, connection)
+    try:
+        cursor = held[1].cursor()
+        try:
+            cursor.execute(_GENERATIONS_SQL)
+            return tuple(cursor.fetchall())
+        finally:
+            cursor.close()
+    except Exception:  # a broken connection: no kept page now, a new connection next time
+        logger.warning("page cache: reading the generations failed", exc_info=True)
+        del _reader.connections[engine]
+        try:
+            held[0].invalidate()
+        except Exception:  # noqa: S110 (already broken)
+            pass
+        return None
 
 
 def _key() -> tuple | None:
-    from headstart.core.i18n import current_locale_code
+    from headstart.core.i18n import select_locale
 
-    generations = tuple(db.session.execute(_GENERATIONS).all())
+    generations = _read_generations()
+    if generations is None:
+        return None
     parts = []
     for part in _key_parts:
         value = part()
         if value is None:
             return None
         parts.append(value)
-    return (current_locale_code(), request.url, generations, *parts)
+    return (select_locale(), request.scheme, request.host, request.script_root, request.path,
+            request.query_string, generations, *parts)
 
 
 def skip() -> None:
