@@ -29,6 +29,7 @@ request asks for once the index changed.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -40,6 +41,7 @@ from itertools import chain
 
 from flask import current_app, g, request, request_finished, session
 from sqlalchemy import BigInteger, String, event, insert, inspect, update
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from headstart.extensions import db
@@ -162,7 +164,9 @@ def add_key_part(part: Callable[[], object]) -> None:
 
 
 _GENERATIONS_SQL = "SELECT name, value FROM page_generations ORDER BY name"
-_reader = threading.local()
+#: Connections that read the generations: (process, thread, engine) → (pool proxy, driver
+#: connection).
+_held: dict[tuple, tuple] = {}
 
 
 def _read_generations() -> tuple | None:
@@ -170,15 +174,14 @@ def _read_generations() -> tuple | None:
     kept in autocommit mode (each read sees the newest commit; no pool checkout, session
     or transaction per request). None when the database cannot be read."""
     engine = db.engine
-    if getattr(_reader, "pid", None) != os.getpid():  # first use, or a forked worker
-        _reader.pid, _reader.connections = os.getpid(), {}
-    held = _reader.connections.get(engine)
+    slot = (os.getpid(), threading.get_ident(), engine)  # a forked worker opens its own
+    held = _held.get(slot)
     if held is None:
         proxy = engine.raw_connection()
         connection = proxy.driver_connection
         if hasattr(connection, "autocommit"):
             connection.autocommit = True  # psycopg; SQLite runs in autocommit already
-        held = _reader.connections[engine] = (proxy, connection)
+        held = _held[slot] = (proxy, connection)
     try:
         cursor = held[1].cursor()
         try:
@@ -188,12 +191,31 @@ def _read_generations() -> tuple | None:
             cursor.close()
     except Exception:  # a broken connection: no kept page now, a new connection next time
         logger.warning("page cache: reading the generations failed", exc_info=True)
-        del _reader.connections[engine]
-        try:
-            held[0].invalidate()
-        except Exception:  # noqa: S110 (already broken)
-            pass
+        _release(slot)
         return None
+
+
+def _release(slot: tuple) -> None:
+    """Close a reading connection for good (never back to the pool: it is in autocommit)."""
+    held = _held.pop(slot, None)
+    if held is None:
+        return
+    try:
+        held[0].invalidate()
+    except Exception:  # noqa: S110 (closing a broken connection)
+        pass
+
+
+@event.listens_for(Engine, "engine_disposed")
+def _engine_disposed(engine) -> None:
+    for slot in [slot for slot in _held if slot[2] is engine and slot[0] == os.getpid()]:
+        _release(slot)
+
+
+@atexit.register
+def _close_all() -> None:
+    for slot in [slot for slot in _held if slot[0] == os.getpid()]:
+        _release(slot)
 
 
 def _key() -> tuple | None:
