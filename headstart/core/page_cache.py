@@ -177,6 +177,7 @@ def _read_generations() -> tuple | None:
     slot = (os.getpid(), threading.get_ident(), engine)  # a forked worker opens its own
     held = _held.get(slot)
     if held is None:
+        _release_dead_threads()
         proxy = engine.raw_connection()
         connection = proxy.driver_connection
         if hasattr(connection, "autocommit"):
@@ -204,6 +205,15 @@ def _release(slot: tuple) -> None:
         held[0].invalidate()
     except Exception:  # noqa: S110 (closing a broken connection)
         pass
+
+
+def _release_dead_threads() -> None:
+    """Close the connections of threads that ended (a server starting a thread per
+    request must not hold a connection for each one it ever started)."""
+    alive = {thread.ident for thread in threading.enumerate()}
+    pid = os.getpid()
+    for slot in [slot for slot in _held if slot[0] == pid and slot[1] not in alive]:
+        _release(slot)
 
 
 @event.listens_for(Engine, "engine_disposed")
