@@ -55,14 +55,18 @@ def member_organisations(user, *, exclude: int | None = None) -> list[Organisati
 
 
 def open_link_between(first: Organisation, second: Organisation,
-                      corridor: tuple[str, str] | None = None) -> Link | None:
-    """A proposed or accepted link between the two organisations (on ``corridor``)."""
+                      corridor: tuple[str, str] | None = None, *,
+                      other_than: int | None = None) -> Link | None:
+    """A proposed or accepted link between the two organisations (on ``corridor``), other
+    than the link ``other_than``."""
     query = select(Link).where(
         Link.status.in_(("proposed", "accepted")),
         or_(and_(Link.proposer_id == first.id, Link.partner_id == second.id),
             and_(Link.proposer_id == second.id, Link.partner_id == first.id)))
     if corridor is not None:
         query = query.where(Link.origin == corridor[0], Link.destination == corridor[1])
+    if other_than is not None:
+        query = query.where(Link.id != other_than)
     return db.session.scalars(query.order_by(Link.id)).first()
 
 
@@ -199,16 +203,9 @@ def settle_after_merge(duplicate: Organisation, target: Organisation, *, actor) 
         if link.status not in {"proposed", "accepted"}:
             continue
         db.session.flush()
-        twin = None
-        if link.proposer_id != link.partner_id:
-            twin = db.session.scalars(select(Link).where(
-                Link.id != link.id, Link.status.in_(("proposed", "accepted")),
-                Link.origin == link.origin, Link.destination == link.destination,
-                or_(and_(Link.proposer_id == link.proposer_id,
-                         Link.partner_id == link.partner_id),
-                    and_(Link.proposer_id == link.partner_id,
-                         Link.partner_id == link.proposer_id)))).first()
-        if link.proposer_id == link.partner_id or twin is not None:
+        if link.proposer_id == link.partner_id or open_link_between(
+                link.proposer, link.partner, (link.origin, link.destination),
+                other_than=link.id) is not None:
             action = "withdrawn" if link.status == "proposed" else "ended"
             link.status, link.closed_at = action, utcnow()
             _record(link, action, actor, None, note)
