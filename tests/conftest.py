@@ -21,6 +21,9 @@ from tests.helpers import PASSWORD, Outbox, sign_in
 PG_URL = os.environ.get("HEADSTART_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("HEADSTART_TEST_REDIS_URL")
 IN_CI = os.environ.get("CI", "").lower() == "true"
+#: Prefix of the PostgreSQL schemas the tests create, so that several checkouts can run
+#: their suites against the same database at once.
+SCHEMA_PREFIX = os.environ.get("HEADSTART_TEST_SCHEMA_PREFIX", "hs")
 
 #: Tables whose rows come from migrations (vocabularies): kept between tests.
 SEEDED_TABLES = {"taxonomy_terms", "page_generations"}
@@ -86,7 +89,8 @@ def empty_database_url(kind: str, folder, name: str) -> str:
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def database_url(request, tmp_path_factory, worker_id):
     """The database each test runs on: SQLite, then PostgreSQL."""
-    return empty_database_url(request.param, tmp_path_factory.mktemp("db"), f"hs_test_{worker_id}")
+    return empty_database_url(request.param, tmp_path_factory.mktemp("db"),
+                              f"{SCHEMA_PREFIX}_test_{worker_id}")
 
 
 @pytest.fixture(scope="session")

@@ -9,12 +9,12 @@ from sqlalchemy import inspect
 
 from headstart import create_app
 from headstart.extensions import db
-from tests.conftest import empty_database_url
+from tests.conftest import SCHEMA_PREFIX, empty_database_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def empty_database(request, tmp_path, worker_id):
-    return empty_database_url(request.param, tmp_path, f"hs_migrations_{worker_id}")
+    return empty_database_url(request.param, tmp_path, f"{SCHEMA_PREFIX}_migrations_{worker_id}")
 
 
 def test_upgrade_downgrade_upgrade_and_no_drift(empty_database, tmp_path):
