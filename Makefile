@@ -25,12 +25,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Compiled catalogues are build products (not committed).
+# Compiled catalogues are build products (not committed). Extraction ignores only dot
+# folders: Babel's default also skips "_" folders, which would leave templates/_macros out.
 translations-compile: $(VENV)/.installed
 	$(BIN)/pybabel compile -d $(LOCALES_DIR) >/dev/null
 
 translations: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k _n:1,2 --sort-by-file --no-location \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k _n:1,2 --sort-by-file --no-location --ignore-dirs=".*" \
 		--msgid-bugs-address="headstart@localhost" --project=HEADSTART -o $(LOCALES_DIR)/messages.pot .
 	$(BIN)/pybabel update -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching
 	$(BIN)/pybabel compile --statistics -d $(LOCALES_DIR)

@@ -85,6 +85,7 @@ def register_blueprints(app) -> None:
     from headstart.main.views import bp as main
     from headstart.notifications.views import bp as notifications
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
+    from headstart.practices import subjects as _practice_subjects  # noqa: F401 (registers)
     from headstart.practices.calls_views import bp as calls
     from headstart.practices.views import bp as practices
     from headstart.search.views import bp as search
@@ -104,7 +105,7 @@ def url_with(endpoint: str, base: dict, **changes) -> str:
 
 
 def _register_template_helpers(app) -> None:
-    from headstart.core import i18n
+    from headstart.core import i18n, subjects
     from headstart.core.auth import ROLE_LABELS, has_role
     from headstart.core.mail import external_url
 
@@ -153,6 +154,7 @@ def _register_template_helpers(app) -> None:
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["plain_text"] = plain_text
     app.jinja_env.globals["language_name"] = i18n.language_name
+    app.jinja_env.globals["discussion_for"] = subjects.discussion_for
 
     @app.context_processor
     def inject():
