@@ -4,9 +4,17 @@
 def init_app(app) -> None:
     """Register every area's command group."""
     from headstart.accounts.cli import users
+    from headstart.archive.cli import (
+        backup_command,
+        export_command,
+        import_command,
+        restore_command,
+    )
     from headstart.demo.cli import demo
     from headstart.search.cli import search
 
     app.cli.add_command(users)
     app.cli.add_command(demo)
     app.cli.add_command(search)
+    for command in (backup_command, restore_command, export_command, import_command):
+        app.cli.add_command(command)

@@ -1,0 +1,75 @@
+"""``flask --app headstart backup|restore|export|import PATH``."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from headstart.archive import backup as backups
+from headstart.archive.exporter import ArchiveError, export_portal
+from headstart.archive.importer import import_portal
+
+
+def _fail(error: ArchiveError):
+    raise click.ClickException(error.message)
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(file_okay=False))
+@with_appcontext
+def backup_command(path):
+    """Write a consistent copy of the database and the uploads into the new folder PATH
+    (safe while the portal runs)."""
+    try:
+        manifest = backups.backup(path, current_app.config["UPLOAD_DIR"])
+    except ArchiveError as error:
+        _fail(error)
+    click.echo(f"Backed up {sum(manifest['tables'].values())} rows in "
+               f"{len(manifest['tables'])} tables and {len(manifest['files'])} files to {path}.")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@with_appcontext
+def restore_command(path):
+    """Put the backup in PATH back into the configured (new, empty) database and the
+    upload folder."""
+    try:
+        manifest = backups.restore(path, current_app.config["UPLOAD_DIR"])
+    except ArchiveError as error:
+        _fail(error)
+    click.echo(f"Restored {sum(manifest['tables'].values())} rows and "
+               f"{len(manifest['files'])} files. Run 'flask search reindex' next.")
+
+
+@click.command("export")
+@click.argument("path", type=click.Path())
+@with_appcontext
+def export_command(path):
+    """Write the whole portal's content to PATH (a new folder, or a file ending .zip) as
+    JSON files plus attachments (docs/archive.md)."""
+    try:
+        manifest = export_portal(path, current_app.config["UPLOAD_DIR"])
+    except ArchiveError as error:
+        _fail(error)
+    rows = sum(entry["rows"] for entry in manifest["tables"].values())
+    click.echo(f"Exported {rows} rows and {len(manifest['files'])} files to {path}.")
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True))
+@with_appcontext
+def import_command(path):
+    """Load an export (folder or .zip) into this new installation, then rebuild the
+    search index."""
+    from headstart.search import service
+
+    try:
+        manifest = import_portal(path, current_app.config["UPLOAD_DIR"])
+    except ArchiveError as error:
+        _fail(error)
+    indexed = service.rebuild()
+    rows = sum(entry["rows"] for entry in manifest["tables"].values())
+    click.echo(f"Imported {rows} rows and {len(manifest['files'])} files; "
+               f"indexed {indexed} documents.")
