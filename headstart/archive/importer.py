@@ -195,6 +195,7 @@ def _reset_sequences(connection, tables) -> None:
         sequence = connection.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
                                       {"t": table.name, "c": name}).scalar()
         if sequence:
-            connection.execute(text(
-                f'SELECT setval(:s, COALESCE((SELECT MAX("{name}") FROM "{table.name}"), 0) + 1,'
-                " false)"), {"s": sequence})
+            # Table and column names come from the models' metadata, never from the archive.
+            highest = f'SELECT MAX("{name}") FROM "{table.name}"'
+            statement = f"SELECT setval(:s, COALESCE(({highest}), 0) + 1, false)"
+            connection.execute(text(statement), {"s": sequence})
