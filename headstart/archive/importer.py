@@ -191,11 +191,9 @@ def _reset_sequences(connection, tables) -> None:
         keys = list(table.primary_key.columns)
         if len(keys) != 1 or not keys[0].autoincrement or keys[0].type.python_type is not int:
             continue
-        name = keys[0].name
         sequence = connection.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
-                                      {"t": table.name, "c": name}).scalar()
+                                      {"t": table.name, "c": keys[0].name}).scalar()
         if sequence:
-            # Table and column names come from the models' metadata, never from the archive.
-            highest = f'SELECT MAX("{name}") FROM "{table.name}"'
-            statement = f"SELECT setval(:s, COALESCE(({highest}), 0) + 1, false)"
-            connection.execute(text(statement), {"s": sequence})
+            highest = select(func.max(keys[0])).scalar_subquery()
+            connection.execute(select(func.setval(sequence, func.coalesce(highest, 0) + 1,
+                                                  False)))
