@@ -33,6 +33,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_TRUSTED_HOSTS": "TRUSTED_HOSTS",
     "HEADSTART_ATTACHMENT_MAX_MB": "ATTACHMENT_MAX_MB",
     "HEADSTART_PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
+    "HEADSTART_DATABASE_BUSY_SECONDS": "DATABASE_BUSY_SECONDS",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -43,6 +44,8 @@ class Defaults:
 
     SQLALCHEMY_DATABASE_URI: str | None = None
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    #: Seconds a request waits for a database lock before answering 503.
+    DATABASE_BUSY_SECONDS = 10
     SEARCH_BACKEND = "whoosh"
     #: Apply index changes right after each commit in the request (tests) instead of in a
     #: background thread of the process.
@@ -122,6 +125,10 @@ def load(app, overrides: dict | None = None) -> None:
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",")
                                        if h.strip()]
     app.config["PROXY_HOPS"] = int(app.config["PROXY_HOPS"] or 0)
+    busy = float(app.config["DATABASE_BUSY_SECONDS"])
+    if not 0 < busy <= 600:
+        raise ValueError("HEADSTART_DATABASE_BUSY_SECONDS must be a number of seconds (0–600]")
+    app.config["DATABASE_BUSY_SECONDS"] = busy
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:
         raise ValueError("HEADSTART_ATTACHMENT_MAX_MB must be a number of megabytes (0–1000]")

@@ -54,6 +54,20 @@ def pg_schema_url(base_url: str, schema: str) -> str:
     return f"{url}{separator}options={quote(f'-csearch_path={schema}')}"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``sqlite_only`` or ``postgres_only`` run on that database only (the
+    other pairing is deselected, not skipped: CI reports no skips)."""
+    keep, drop = [], []
+    for item in items:
+        database = getattr(item, "callspec", None) and item.callspec.params.get("database_url")
+        unfit = ((item.get_closest_marker("sqlite_only") and database == "postgresql")
+                 or (item.get_closest_marker("postgres_only") and database == "sqlite"))
+        (drop if unfit else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
 def make_app(database_url: str, instance_path, **overrides):
     """An application on ``database_url`` with its schema migrated to the newest revision."""
     from flask_migrate import upgrade

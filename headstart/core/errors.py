@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import jsonify, render_template, request
+from flask import g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from headstart.core.i18n import _l
+from headstart.extensions import login_manager
 
 logger = logging.getLogger(__name__)
 
@@ -102,8 +104,59 @@ def render_error(code: int, message: str | None = None):
     )
 
 
+#: SQLSTATEs (PostgreSQL) and SQLite messages of a database that is busy, gone or full:
+#: the request answers 503 with Retry-After, nothing half-saved (the transaction is
+#: rolled back), instead of a 500 or a hang.
+_BUSY_SQLSTATES = {"55P03", "57014", "40001", "40P01"}  # lock, timeout, serialisation
+_FULL_SQLSTATES = {"53100", "53200"}  # disk full, out of memory
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08", "57P")  # connection lost, server shutting down
+_BUSY_SQLITE = ("database is locked", "database table is locked")
+_FULL_SQLITE = ("database or disk is full", "disk i/o error")
+
+
+def database_trouble(error: DBAPIError) -> str | None:
+    """``"busy"``, ``"full"`` or ``"unavailable"`` when ``error`` says the database is
+    locked, out of space or unreachable; None for anything else (a bug: 500)."""
+    original = getattr(error, "orig", None)
+    sqlstate = getattr(original, "sqlstate", None) or ""
+    text = str(original).lower()
+    if sqlstate in _BUSY_SQLSTATES or any(m in text for m in _BUSY_SQLITE):
+        return "busy"
+    if sqlstate in _FULL_SQLSTATES or any(m in text for m in _FULL_SQLITE):
+        return "full"
+    if error.connection_invalidated or sqlstate.startswith(_UNAVAILABLE_SQLSTATE_CLASSES):
+        return "unavailable"
+    return None
+
+
+DATABASE_MESSAGES = {
+    "busy": _l("The portal is very busy and could not finish this in time. Nothing was "
+               "changed; please try again in a moment."),
+    "full": _l("The server has run out of storage space, so nothing was saved. The "
+               "operators have been alerted; please try again later."),
+    "unavailable": _l("The portal's database cannot be reached just now. Nothing was "
+                      "changed; please try again in a moment."),
+}
+
+
 def init_app(app) -> None:
     """Register the error handlers."""
+
+    @app.errorhandler(DBAPIError)
+    def database_error(error):
+        trouble = database_trouble(error)
+        if trouble is None:
+            return unexpected_error(error)
+        log = logger.error if trouble == "full" else logger.warning
+        log("database %s on %s %s: %s", trouble, request.method, request.path,
+            getattr(error, "orig", error))
+        # The error page must not wait for the database again: render it as for a visitor
+        # (Flask-Login keeps the request's user in g; the locale then comes from the
+        # request alone).
+        _reset_session()
+        g._login_user = login_manager.anonymous_user()
+        body, code = render_error(503, str(DATABASE_MESSAGES[trouble]))
+        return body, code, {"Retry-After": "5"}
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
