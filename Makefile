@@ -66,10 +66,17 @@ bench: install-test translations-compile
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/search.py $(SEARCH_BENCH_ARGS)
 
-audit: install-test
-	$(BIN)/pip install --quiet pip-audit bandit
-	$(BIN)/pip-audit --skip-editable
-	$(BIN)/bandit -q -r headstart -x headstart/demo
+# The scanners live in their own virtual environment (their pins clash with ours).
+AUDIT_VENV ?= .venv-audit
+$(AUDIT_VENV)/.installed: Makefile
+	$(PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet 'wapiti3==3.2.3' 'sqlmap==1.10.10'
+	touch $@
+
+# bandit, then wapiti, sqlmap and schemathesis against a throwaway demo portal under
+# gunicorn on 127.0.0.1 (reports in audit-reports/; see docs/security.md).
+audit: install-test translations-compile $(AUDIT_VENV)/.installed
+	AUDIT_VENV=$(AUDIT_VENV) $(BIN)/python .ci/audit.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -49,7 +49,7 @@ def render(source: str | None, *, heading_offset: int = 2) -> Markup:
         link_rel="nofollow ugc noopener noreferrer",
         strip_comments=True,
     )
-    return Markup(clean)  # noqa: S704 - nh3 has just sanitised it
+    return Markup(clean)  # noqa: S704  # nosec B704 - nh3 has just sanitised it
 
 
 #: What can make Markdown differ from its plain text: inline markup, escapes, entities

@@ -28,6 +28,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.index import LockError
+from whoosh.reading import ReaderClosed
 from whoosh.system import pack_uint
 
 from headstart.search import analysis
@@ -49,7 +50,12 @@ PARTS = (("title", 3.0), ("summary", 2.0), ("body", 1.0))
 LOCK_WAIT_SECONDS = 60.0
 #: Errors Whoosh raises on a damaged index (a truncated segment gives a bare TypeError).
 DAMAGE = (index.IndexError, OSError, EOFError, TypeError, ValueError, KeyError,
-          AttributeError)
+          AttributeError, ReaderClosed)
+#: Pauses before reading again after such an error: another process may have replaced
+#: segments between our reading of the table of contents and opening them (a merge
+#: deletes the old files), which looks like damage but is gone a moment later. Only when
+#: every retry fails is the index called corrupt (and rebuilt).
+RETRY_DELAYS = (0.02, 0.1, 0.3)
 #: Processes that analyse documents during a rebuild (``bulk``).
 BULK_PROCESSES = min(2, os.cpu_count() or 1)
 #: Megabytes of postings each of them sorts in memory before spilling runs to disk
@@ -113,7 +119,9 @@ class WhooshBackend:
         self._snapshot = None
         self._arrays = SegmentArrays()
         #: Whoosh's readers seek and read shared files: one search at a time per process.
-        self._read_lock = threading.Lock()
+        #: Held while a searcher is got and used, and while one is closed, so no thread
+        #: ever reads through a searcher another thread has closed.
+        self._read_lock = threading.RLock()
 
     # --- opening -----------------------------------------------------------------------
 
@@ -134,7 +142,7 @@ class WhooshBackend:
 
     def _reset(self) -> None:
         """Forget the open index and close the searcher (after damage or a rebuild)."""
-        with self._lock:
+        with self._read_lock, self._lock:
             if self._searcher is not None:
                 try:
                     self._searcher.close()
@@ -145,39 +153,53 @@ class WhooshBackend:
             self._index = None
 
     def _current_searcher(self):
+        """The searcher of the newest generation; call with ``_read_lock`` held (the old
+        one is closed here). Whoosh's errors pass through to ``_reading``."""
         with self._lock:
             ix = self._open()
-            try:
-                if self._searcher is None:
-                    self._searcher = ix.searcher()
-                elif not self._searcher.up_to_date():
-                    # A fresh searcher, not refresh(): refresh() reuses segment readers
-                    # and misses deletions in an unchanged segment. Opening is cheap
-                    # because segments are written uncompound.
-                    self._searcher.close()
-                    self._searcher = None
-                    self._snapshot = None
-                    self._searcher = ix.searcher()
-            except DAMAGE as error:
+            if self._searcher is None:
+                self._searcher = ix.searcher()
+            elif not self._searcher.up_to_date():
+                # A fresh searcher, not refresh(): refresh() reuses segment readers and
+                # misses deletions in an unchanged segment. Opening is cheap because
+                # segments are written uncompound.
+                self._searcher.close()
                 self._searcher = None
                 self._snapshot = None
-                self._index = None
-                raise IndexUnavailable("corrupt") from error
+                self._searcher = ix.searcher()
             return self._searcher
 
     def _current_snapshot(self) -> Snapshot:
-        """The arrays of the current index generation (made when the index changed)."""
+        """The arrays of the current index generation (made when the index changed);
+        call with ``_read_lock`` held."""
         searcher = self._current_searcher()
         with self._lock:
             snapshot = self._snapshot
             if snapshot is None or snapshot.searcher is not searcher:
-                try:
-                    snapshot = Snapshot(searcher, self._arrays)
-                except DAMAGE as error:
-                    self._searcher = self._snapshot = self._index = None
-                    raise IndexUnavailable("corrupt") from error
+                snapshot = Snapshot(searcher, self._arrays)
                 self._snapshot = snapshot
             return snapshot
+
+    def _reading(self, read):
+        """``read()`` under the read lock, read again from a fresh searcher after an
+        error that may be another process's merge (``RETRY_DELAYS``); a missing index,
+        or an error that outlasts the retries, is ``IndexUnavailable``."""
+        for delay in (*RETRY_DELAYS, None):
+            try:
+                with self._read_lock:
+                    return read()
+            except IndexUnavailable as error:
+                if str(error) != "corrupt" or delay is None:
+                    raise
+                failure = _without_frames(error)
+            except DAMAGE as error:
+                failure = _without_frames(error)
+            self._reset()
+            if delay is None:
+                break
+            logger.info("search index: reading again after %r", failure)
+            time.sleep(delay)
+        raise IndexUnavailable("corrupt") from failure
 
     # --- writing -----------------------------------------------------------------------
 
@@ -307,13 +329,7 @@ class WhooshBackend:
         return allowed
 
     def search(self, request: SearchRequest) -> SearchResult:
-        snapshot = self._current_snapshot()
-        try:
-            with self._read_lock:
-                return self._search(snapshot, request)
-        except DAMAGE as error:
-            self._reset()
-            raise IndexUnavailable("corrupt") from error
+        return self._reading(lambda: self._search(self._current_snapshot(), request))
 
     def _search(self, snapshot: Snapshot, request: SearchRequest) -> SearchResult:
         if not snapshot.size:
@@ -349,18 +365,17 @@ class WhooshBackend:
         return SearchResult(total, hits, facets)
 
     def vocabulary_near(self, word: str) -> list[tuple[str, int]]:
-        searcher = self._current_searcher()
-        reader = searcher.reader()
-        found: dict[str, int] = {}
-        try:
+        def read():
+            reader = self._current_searcher().reader()
+            found: dict[str, int] = {}
             for part, _b in PARTS:
                 field = f"{part}_exact"
                 for candidate in reader.terms_within(field, word, 2, prefix=1):
                     found[candidate] = found.get(candidate, 0) + reader.doc_frequency(
                         field, candidate)
-        except DAMAGE as error:
-            self._reset()
-            raise IndexUnavailable("corrupt") from error
+            return found
+
+        found = self._reading(read)
         return sorted(found.items(), key=lambda pair: -pair[1])
 
     def generation(self) -> int | None:
@@ -379,6 +394,18 @@ class WhooshBackend:
                 return {"status": "ok", "documents": searcher.doc_count()}
         except DAMAGE:
             return {"status": "corrupt", "documents": 0}
+
+
+def _without_frames(error: BaseException) -> BaseException:
+    """``error`` and the errors behind it without their tracebacks: their frames hold the
+    files Whoosh left open when it failed, which are then closed now rather than whenever
+    the garbage collector finds the cycle (possibly in another request)."""
+    seen, visited = error, set()
+    while seen is not None and id(seen) not in visited:
+        visited.add(id(seen))
+        seen.__traceback__ = None
+        seen = seen.__cause__ or seen.__context__
+    return error
 
 
 class _WhooshBatch:
