@@ -78,6 +78,9 @@ class Backend(Protocol):
     def search(self, request: SearchRequest) -> SearchResult:
         """Run a search."""
 
+    def keys(self) -> set[str]:
+        """Keys of every document in the index (for ``search reconcile``)."""
+
     def vocabulary_near(self, word: str) -> list[tuple[str, int]]:
         """Indexed words close to ``word`` (for "did you mean"), with how common they are."""
 

@@ -32,6 +32,36 @@ def drain():
     click.echo(f"Applied {service.drain()} queued changes.")
 
 
+@search.command("reconcile")
+@click.option("--repair", is_flag=True, help="Write the differing documents.")
+@with_appcontext
+def reconcile_command(repair):
+    """Compare the index with the database (after applying queued changes); exit 1 when
+    they differ and --repair was not given."""
+    from headstart.search import reconcile
+
+    service.drain()
+    drift = reconcile.check()
+    click.echo(f"{len(drift.missing)} missing from the index, {len(drift.extra)} in the "
+               "index but not in the database.")
+    for label, keys in (("missing", drift.missing), ("extra", drift.extra)):
+        for key in keys[:20]:
+            click.echo(f"  {label}: {key}")
+        if len(keys) > 20:
+            click.echo(f"  … and {len(keys) - 20} more {label}")
+    if drift.clean:
+        return
+    if not repair:
+        raise SystemExit(1)
+    reconcile.repair(drift)
+    after = reconcile.check()
+    click.echo("Repaired." if after.clean else
+               f"Still differing after the repair: {len(after.missing)} missing, "
+               f"{len(after.extra)} extra (writers may be running; run it again).")
+    if not after.clean:
+        raise SystemExit(1)
+
+
 @search.command("status")
 @with_appcontext
 def status():

@@ -151,6 +151,10 @@ class PostgresBackend:
                 connection.execute(delete(table))
             page_cache.bump(connection, "search")
 
+    def keys(self) -> set[str]:
+        """Keys of every document in the index."""
+        return set(db.session.scalars(select(SearchDocumentRow.key)))
+
     def generation(self) -> int:
         """Constant: the index's generation is the ``search`` row of ``page_generations``,
         raised in each batch's transaction and read with the page key."""

@@ -378,6 +378,11 @@ class WhooshBackend:
         found = self._reading(read)
         return sorted(found.items(), key=lambda pair: -pair[1])
 
+    def keys(self) -> set[str]:
+        """Keys of every document in the index."""
+        return self._reading(lambda: {fields["key"] for fields in
+                                      self._current_searcher().reader().all_stored_fields()})
+
     def generation(self) -> int | None:
         """The newest committed generation of the index (None: missing or damaged)."""
         try:
