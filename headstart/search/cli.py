@@ -39,9 +39,17 @@ def reconcile_command(repair):
     """Compare the index with the database (after applying queued changes); exit 1 when
     they differ and --repair was not given."""
     from headstart.search import reconcile
+    from headstart.search.base import IndexUnavailable
 
-    service.drain()
-    drift = reconcile.check()
+    try:
+        service.drain()
+        drift = reconcile.check()
+    except IndexUnavailable as error:
+        click.echo(f"The index is {error}: nothing to compare.")
+        if not repair:
+            raise SystemExit(1) from None
+        click.echo(f"Rebuilt it from the database: {service.rebuild()} documents.")
+        drift = reconcile.check()
     click.echo(f"{len(drift.missing)} missing from the index, {len(drift.extra)} in the "
                "index but not in the database.")
     for label, keys in (("missing", drift.missing), ("extra", drift.extra)):

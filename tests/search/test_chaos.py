@@ -1,0 +1,85 @@
+"""A chaos run on the embedded index: several processes publish at once, one is killed
+mid-run, and the index folder is deleted under them. Afterwards ``search reconcile
+--repair`` brings the index back to exactly what the database holds, and the database
+lost no commit."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import time
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from headstart.extensions import db
+from headstart.search import reconcile
+from tests.search.test_concurrent_writers import SHARED, _Coordinator
+
+EACH = 8
+
+
+def _publisher(config: dict, worker: int, author_id: int, organisation_id: int, done):
+    from headstart import create_app
+    from headstart.accounts.models import User
+    from headstart.practices import services as practices
+    from tests.conftest import COMPLETE
+
+    app = create_app({**config, "SEARCH_SYNC": True, "SEARCH_AUTO_REPAIR": False,
+                      "TESTING": True})
+    with app.app_context():
+        author = db.session.get(User, author_id)
+        for n in range(EACH):
+            practice = practices.create_practice(
+                dict(COMPLETE, title=f"Chaos practice w{worker} n{n}",
+                     lead_organisation_id=organisation_id, start_date=date(2023, 3, 1),
+                     end_date=date(2024, 6, 30)), actor=author)
+            practices.transition(practice, "submit", actor=author)
+            practices.transition(practice, "publish", actor=_Coordinator())
+            db.session.commit()
+            with done.get_lock():
+                done.value += 1
+            time.sleep(0.05)
+    raise SystemExit(0)
+
+
+@pytest.mark.whoosh_only
+def test_after_kills_and_a_deleted_index_reconcile_restores_the_index(
+        app, make_user, make_org, search_backend, runner):
+    from headstart.practices.models import Practice
+
+    author = make_user("practitioner")
+    organisation = make_org("Shared lead")
+    config = {key: app.config[key] for key in SHARED}
+    context = multiprocessing.get_context("fork")
+    done = context.Value("i", 0)
+    writers = [context.Process(target=_publisher,
+                               args=(config, w, author.id, organisation.id, done))
+               for w in range(3)]
+    for writer in writers:
+        writer.start()
+    while done.value < 4:
+        time.sleep(0.02)
+    os.kill(writers[0].pid, signal.SIGKILL)  # a worker killed mid-run
+    shutil.rmtree(app.config["INDEX_DIR"], ignore_errors=True)  # the index folder lost
+    for writer in writers:
+        writer.join(120)
+    assert writers[0].exitcode == -signal.SIGKILL
+    assert [w.exitcode for w in writers[1:]] == [0, 0]
+
+    result = runner.invoke(args=["search", "reconcile", "--repair"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert reconcile.check().clean
+        published = set(db.session.scalars(select(Practice.id).where(
+            Practice.status == "published")))
+        committed = db.session.scalar(select(func.count(Practice.id)).where(
+            Practice.title.like("Chaos practice%"), Practice.status == "published"))
+        indexed = {int(key.split(":")[1]) for key in search_backend.keys()
+                   if key.startswith("practice:")}
+    assert committed >= 2 * EACH, "the two surviving writers lost no commit"
+    assert indexed == published
+    search_backend._reset()
