@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, request, session, url_for
+import re
+
+from flask import request, session, url_for
 from flask_babel import format_decimal
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
+from headstart.core.errors import BadInput
+from headstart.core.i18n import _
 from headstart.core.markdown import plain_text
 from headstart.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -43,7 +47,7 @@ def init_extensions(app) -> None:
             return None
         return session_user(int(user_id), session.get("sid"))
 
-    app.before_request(_refuse_nul_bytes)
+    app.before_request(_refuse_control_characters)
     app.after_request(add_security_headers)
     app.after_request(remember_locale)
     app.after_request(_no_store_for_members)
@@ -51,13 +55,22 @@ def init_extensions(app) -> None:
     _register_template_helpers(app)
 
 
-def _refuse_nul_bytes():
-    """NUL never belongs in text (and PostgreSQL refuses it): answer 400, not 500."""
+#: Control characters that never belong in text: C0 (but tab, line feed and carriage
+#: return) and DEL. NUL would also make PostgreSQL fail; the others hide text, break
+#: terminals that read logs, or smuggle line breaks into mail headers.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _refuse_control_characters():
+    """Refuse the request with 400 and a clear message when the address, the query or a
+    form field holds a control character (nothing is saved)."""
     values = [request.path, *request.args.values()]
     if request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
         values.extend(request.form.values())
-    if any("\x00" in value for value in values):
-        abort(400)
+    if any(CONTROL_CHARACTERS.search(value) for value in values):
+        raise BadInput(_("The text you sent holds invisible control characters, so it was "
+                         "not saved. Please retype it (or paste it as plain text) and send "
+                         "it again."))
 
 
 def _no_store_for_members(response):

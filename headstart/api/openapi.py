@@ -19,14 +19,16 @@ def _nullable(schema: dict) -> dict:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-#: Text parameters may hold anything but NUL characters (refused with a 400 everywhere).
-NO_NUL = r"^[^\u0000]*$"
-SOME_WORD = r"^[^\u0000]*[^\s\u0000][^\u0000]*$"
+#: Text parameters may hold anything but control characters other than tab, line feed and
+#: carriage return (refused with a 400 everywhere, see web.CONTROL_CHARACTERS).
+_CONTROL = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f"
+NO_CONTROL = rf"^[^{_CONTROL}]*$"
+SOME_WORD = rf"^[^{_CONTROL}]*[^\s{_CONTROL}][^{_CONTROL}]*$"
 
 
 def _parameter(name: str, description: str, schema: dict, required: bool = False) -> dict:
     if schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema:
-        schema = {**schema, "pattern": NO_NUL}
+        schema = {**schema, "pattern": NO_CONTROL}
     return {"name": name, "in": "query", "required": required, "description": description,
             "schema": schema}
 

@@ -30,6 +30,12 @@ class DomainError(Exception):
         self.field = field
 
 
+class BadInput(DomainError):
+    """The request itself is malformed (e.g. control characters in text)."""
+
+    status_code = 400
+
+
 class PermissionDenied(DomainError):
     """The acting user may not do this."""
 

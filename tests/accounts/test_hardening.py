@@ -108,14 +108,30 @@ def test_an_absurd_page_number_is_not_an_error(login_as):
     assert admin.get("/admin/users?page=-3").status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/directory/?country=%00", "/?lang=c%00s"])
-def test_nul_bytes_in_the_query_are_400(client, path):
-    assert client.get(path).status_code == 400
+@pytest.mark.parametrize("path", ["/directory/?country=%00", "/?lang=c%00s",
+                                  "/practices/?q=care%1b%5b31m", "/search?q=a%7fb",
+                                  "/api/v1/practices?q=%08"])
+def test_control_characters_in_the_query_are_400_with_a_reason(client, path):
+    response = client.get(path)
+    assert response.status_code == 400
+    text = response.get_data(as_text=True)
+    assert "control characters" in text
+    assert "Traceback" not in text
 
 
-def test_nul_bytes_in_a_form_are_400_and_change_nothing(app, login_as):
+@pytest.mark.parametrize("text", ["two\nlines", "tab\tseparated", "crlf\r\nline"])
+def test_ordinary_whitespace_in_text_is_accepted(login_as, text):
     client = login_as("practitioner")
-    response = post_form(client, "/account/", {"display_name": "a\x00b",
+    response = post_form(client, "/practices/new", {"title": "A draft", "language": "en",
+                                                    "summary": text, "action": "save"},
+                         page="/practices/new")
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("name", ["a\x00b", "a\x1b[2Jb", "a\x08b", "a\x7fb"])
+def test_control_characters_in_a_form_are_400_and_change_nothing(app, login_as, name):
+    client = login_as("practitioner")
+    response = post_form(client, "/account/", {"display_name": name,
                                                 "preferred_language": "en"}, page="/account/")
     assert response.status_code == 400
     with app.app_context():
