@@ -138,3 +138,18 @@ def test_authenticate_rejects_an_empty_stored_hash(app, make_user):
         db.session.commit()
         with pytest.raises(SignInFailed):
             services.authenticate(user.email, PASSWORD)
+
+
+def test_disabling_an_account_ends_its_open_sessions_at_once(app, login_as):
+    member = login_as("practitioner")
+    stolen = member.get_cookie("headstart_session").value
+    assert member.get("/account/").status_code == 200
+
+    admin = login_as("admin")
+    response = post_form(admin, f"/admin/users/{member.user.id}/disable", page="/admin/users")
+    assert response.status_code == 302
+
+    assert member.get("/account/").status_code == 302
+    replay = app.test_client()
+    replay.set_cookie("headstart_session", stolen)
+    assert replay.get("/account/").status_code == 302
