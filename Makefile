@@ -61,10 +61,12 @@ lint: install-test
 test: install-test translations-compile browser lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
-# Figures, not pass/fail. A quick run: make bench SEARCH_BENCH_ARGS="--sizes 1000"
+# Figures, not pass/fail. A quick run:
+#   make bench SEARCH_BENCH_ARGS="--sizes 1000" LOAD_BENCH_ARGS="--practices 1000 --seconds 20"
 bench: install-test translations-compile
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/search.py $(SEARCH_BENCH_ARGS)
+	$(BIN)/python bench/load.py $(LOAD_BENCH_ARGS)
 
 # The scanners live in their own virtual environment (their pins clash with ours).
 AUDIT_VENV ?= .venv-audit
