@@ -33,6 +33,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_TRUSTED_HOSTS": "TRUSTED_HOSTS",
     "HEADSTART_ATTACHMENT_MAX_MB": "ATTACHMENT_MAX_MB",
     "HEADSTART_PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
+    "HEADSTART_FORUM_POST_LIMIT": "FORUM_POST_LIMIT",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -74,6 +75,8 @@ class Defaults:
     MAIL_FORM_LIMIT = "10 per hour"
     #: Link proposals and answers per member: each one e-mails another organisation.
     LINK_ACTION_LIMIT = "30 per hour"
+    #: Forum posts (topics and replies) per member; a refused post keeps its text.
+    FORUM_POST_LIMIT = "10 per 10 minutes"
     #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
     CONFIRMATION_RESEND_LIMIT = "3 per hour"
     #: Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted.
