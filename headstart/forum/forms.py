@@ -11,10 +11,16 @@ from headstart.core.forms import single_line
 from headstart.core.i18n import _l
 from headstart.forum.services import MAX_BODY, MAX_TITLE
 
-ACCESS_CHOICES = [("public", _l("Everyone, visitors included")),
-                  ("members", _l("Signed-in members only")),
-                  ("coordinators", _l("Coordinators only"))]
-GROUPING_CHOICES = [("theme", _l("By theme")), ("corridor", _l("By corridor"))]
+ACCESS_LABELS = {"public": _l("Everyone, visitors included"),
+                 "members": _l("Signed-in members only"),
+                 "coordinators": _l("Coordinators only")}
+GROUPING_LABELS = {"theme": _l("By theme"), "corridor": _l("By corridor")}
+EMAIL_LABELS = {"immediately": _l("Immediately, one e-mail per notification"),
+                "off": _l("Never (I read them on the portal)")}
+
+
+def _choices(labels: dict):
+    return lambda: [(code, str(label)) for code, label in labels.items()]
 BODY_HINT = _l("Markdown: **bold**, *italic*, [link](https://…), > quote, - list. "
                "Mention a member with @ and their handle, e.g. @ana-rusu.")
 
@@ -80,13 +86,13 @@ class CategoryForm(FlaskForm):
         DataRequired(_l("Please give the category a name.")), Length(max=120)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)],
                                 render_kw={"rows": 3})
-    grouping = RadioField(_l("Kind of category"), choices=GROUPING_CHOICES, default="theme")
-    access = RadioField(_l("Who may read it"), choices=ACCESS_CHOICES, default="public")
+    grouping = RadioField(_l("Kind of category"), choices=_choices(GROUPING_LABELS), default="theme")
+    access = RadioField(_l("Who may read it"), choices=_choices(ACCESS_LABELS), default="public")
     position = IntegerField(_l("Position (smallest first)"), default=0, validators=[
         InputRequired(_l("Please give a whole number.")), NumberRange(min=0, max=10_000)])
 
 
 class SettingsForm(FlaskForm):
-    email = RadioField(_l("E-mail me about forum notifications"), choices=[
-        ("immediately", _l("Immediately, one e-mail per notification")),
-        ("off", _l("Never (I read them on the portal)"))], default="immediately")
+    email = RadioField(_l("E-mail me about forum notifications"),
+                       choices=_choices(EMAIL_LABELS),
+                       validators=[InputRequired(_l("Please choose one of the options."))])

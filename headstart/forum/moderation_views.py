@@ -97,7 +97,8 @@ def move(topic_id: int):
     if request.method == "POST":
         status = 422
         if form.validate_on_submit():
-            target = db.session.get(ForumCategory, form.category_id.data)
+            target = (db.session.get(ForumCategory, form.category_id.data)
+                      if form.category_id.data else None)
             if target is None:
                 form.category_id.errors = [_("Please choose one of the options.")]
             else:
