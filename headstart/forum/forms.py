@@ -86,7 +86,8 @@ class CategoryForm(FlaskForm):
         DataRequired(_l("Please give the category a name.")), Length(max=120)])
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=2000)],
                                 render_kw={"rows": 3})
-    grouping = RadioField(_l("Kind of category"), choices=_choices(GROUPING_LABELS), default="theme")
+    grouping = RadioField(_l("Kind of category"), choices=_choices(GROUPING_LABELS),
+                          default="theme")
     access = RadioField(_l("Who may read it"), choices=_choices(ACCESS_LABELS), default="public")
     position = IntegerField(_l("Position (smallest first)"), default=0, validators=[
         InputRequired(_l("Please give a whole number.")), NumberRange(min=0, max=10_000)])

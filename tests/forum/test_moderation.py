@@ -28,13 +28,16 @@ def test_flag_then_hide_with_a_reason_is_logged_and_the_author_told(
 
     coordinator = login_as("coordinator", user=make_user("coordinator", name="Clara Coord"))
     queue = coordinator.get("/forum/moderation").get_data(as_text=True)
-    assert "Selling visas" in queue and "Cheap visas" in queue
+    assert "Selling visas" in queue
+    assert "Cheap visas" in queue
     response = _post(coordinator, f"/forum/p/{reply}/hide",
                      {"reason": "Illegal offer", "back": "queue"})
     assert response.headers["Location"].endswith("/forum/moderation")
     queue = coordinator.get("/forum/moderation").get_data(as_text=True)
     assert "No flag is waiting." in queue
-    assert "Hid a post" in queue and "Clara Coord" in queue and "Illegal offer" in queue
+    assert "Hid a post" in queue
+    assert "Clara Coord" in queue
+    assert "Illegal offer" in queue
     with app.app_context():
         entry = db.session.query(ForumModerationEntry).one()
         assert (entry.action, entry.post_id, entry.reason) == ("hide", reply, "Illegal offer")
@@ -82,7 +85,8 @@ def test_dismissed_flag_leaves_the_post_and_is_logged(app, login_as, make_user, 
     _post(coordinator, f"/forum/flags/{flag_id}/dismiss", {"reason": "Disagreement is fine"})
     with app.app_context():
         entry = db.session.query(ForumModerationEntry).one()
-        assert entry.action == "dismiss_flag" and entry.reason == "Disagreement is fine"
+        assert entry.action == "dismiss_flag"
+        assert entry.reason == "Disagreement is fine"
     assert "First post" in login_as(None).get(f"/forum/t/{topic}").get_data(as_text=True)
 
 
