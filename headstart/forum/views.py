@@ -15,7 +15,7 @@ from headstart.core.forms import ActionForm
 from headstart.core.i18n import current_locale_code
 from headstart.core.markdown import render
 from headstart.extensions import db, login_manager
-from headstart.forum import access, discussions, mentions, services
+from headstart.forum import access, account_data, discussions, mentions, services  # noqa: F401
 from headstart.forum import search_documents as _documents  # noqa: F401 (registers the area)
 from headstart.forum.forms import BODY_HINT, ReplyForm, TopicForm
 

@@ -204,3 +204,22 @@ def test_coordinator_creates_a_members_only_category(app, login_as):
             ("corridor", "members", 3)
     assert "Moldova → Italy" not in login_as(None).get("/forum/").get_data(as_text=True)
     assert "Moldova → Italy" in login_as("practitioner").get("/forum/").get_data(as_text=True)
+
+
+def test_export_has_the_members_posts_and_deleting_the_account_keeps_them(
+        app, login_as, make_category, make_topic):
+    import json
+
+    from tests.helpers import PASSWORD, post_form
+
+    member = login_as("practitioner")
+    topic, _post_id = make_topic(make_category(), member.user, title="Kept after me",
+                                 body="My experience with work permits")
+    data = json.loads(member.get("/account/export").get_data(as_text=True))
+    assert data["forum"]["posts"][0]["body"] == "My experience with work permits"
+    assert data["forum"]["following"] == [{"topic_id": topic, "category_id": None}]
+    assert post_form(member, "/account/delete", {"password": PASSWORD, "understood": "y"},
+                     page="/account/").status_code == 302
+    page = login_as(None).get(f"/forum/t/{topic}").get_data(as_text=True)
+    assert "My experience with work permits" in page
+    assert "a former member" in page
