@@ -16,6 +16,8 @@ ACCESS_LABELS = {"public": _l("Everyone, visitors included"),
                  "coordinators": _l("Coordinators only")}
 GROUPING_LABELS = {"theme": _l("By theme"), "corridor": _l("By corridor")}
 EMAIL_LABELS = {"immediately": _l("Immediately, one e-mail per notification"),
+                "daily": _l("Once a day, a digest of what happened"),
+                "weekly": _l("Once a week, a digest of what happened"),
                 "off": _l("Never (I read them on the portal)")}
 
 

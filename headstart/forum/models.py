@@ -215,8 +215,11 @@ class ForumPreference(db.Model):
 
     user_id: Mapped[int] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    #: E-mail copies of forum notifications: ``immediately`` or ``off``.
+    #: E-mail copies of forum notifications: ``immediately``, ``daily`` or ``weekly``
+    #: (a digest, see ``forum.digest``) or ``off``.
     email: Mapped[str] = mapped_column(String(20), default="immediately")
+    #: When the last digest went out (its next one covers what came after).
+    digest_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     def __repr__(self) -> str:
         return f"<ForumPreference user={self.user_id} {self.email}>"

@@ -28,11 +28,11 @@ KINDS = {
 }
 notifications.KINDS.update(KINDS)
 
-EMAIL_CHOICES = ("immediately", "off")
+EMAIL_CHOICES = ("immediately", "daily", "weekly", "off")
 
 
 def email_preference(user) -> str:
-    """``immediately`` or ``off``: whether ``user`` gets forum e-mails."""
+    """How ``user`` gets forum e-mails: ``immediately``, ``daily``, ``weekly`` or ``off``."""
     preference = db.session.get(ForumPreference, user.id)
     return preference.email if preference is not None else "immediately"
 

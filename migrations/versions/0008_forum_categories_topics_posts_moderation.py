@@ -31,6 +31,7 @@ def upgrade():
     op.create_table('forum_preferences',
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.Column('email', sa.String(length=20), nullable=False),
+    sa.Column('digest_sent_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_forum_preferences_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', name=op.f('pk_forum_preferences'))
     )
