@@ -66,6 +66,12 @@ def test_write_preview_post_reply_with_quote_and_notification(browser, live_serv
     assert box.input_value().startswith("> [Olga Writer wrote](/forum/p/")
     box.press("End")
     box.type("\nAnd keep a copy at home, @olga-writer.")
+    # With JavaScript the preview appears in place (no page load: the address stays).
+    topic_url = marco.url
+    marco.get_by_role("button", name="Preview").click()
+    assert "And keep a copy at home" in marco.locator(".preview").inner_text()
+    assert marco.url == topic_url
+    assert marco.locator(".preview blockquote").is_visible()
     marco.get_by_role("button", name="Post").click()
     assert "Your reply is posted." in marco.locator(".flashes").inner_text()
     reply = marco.locator(".post").nth(1)
