@@ -213,6 +213,7 @@ ROUTES = [
     Route("POST", "/forum/p/{post_public}/hide", 302, 403, 403, 302, 302),
     Route("POST", "/forum/p/{post_public}/restore", 302, 403, 403, 302, 302),
     Route("POST", "/forum/p/{post_coord}/hide", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/p/{post_public}/approve", 302, 403, 403, 302, 302),
     Route("POST", "/forum/t/{topic_public}/pin", 302, 403, 403, 302, 302),
     Route("POST", "/forum/t/{topic_public}/unpin", 302, 403, 403, 302, 302),
     Route("POST", "/forum/t/{topic_public}/lock", 302, 403, 403, 302, 302),

@@ -29,19 +29,39 @@ def can_see_category(user, category) -> bool:
     return category is not None and category.access in readable_levels(user)
 
 
-def can_read_post(user, post) -> bool:
-    """Whether ``user`` may read the body of ``post`` (a hidden post: its author and
+def _own_or_moderator(user, author_id) -> bool:
+    return is_moderator(user) or (is_member(user) and author_id == user.id)
+
+
+def can_see_topic(user, topic) -> bool:
+    """Whether ``user`` may read ``topic`` (one waiting for approval: its author and
     coordinators only)."""
-    if not can_see_category(user, post.topic.category):
+    if topic is None or not can_see_category(user, topic.category):
         return False
-    if not post.hidden:
+    return not topic.held or _own_or_moderator(user, topic.author_id)
+
+
+def can_read_post(user, post) -> bool:
+    """Whether ``user`` may read the body of ``post`` (a hidden post, or one waiting for
+    approval: its author and coordinators only)."""
+    if not can_see_topic(user, post.topic):
+        return False
+    if not (post.hidden or post.held):
         return True
-    return is_moderator(user) or (is_member(user) and post.author_id == user.id)
+    return _own_or_moderator(user, post.author_id)
+
+
+def sees_held(user):
+    """Who sees posts and topics waiting for approval: None for everyone (coordinators),
+    else the id of the only author whose held posts ``user`` sees (0: none)."""
+    if is_moderator(user):
+        return None
+    return user.id if is_member(user) else 0
 
 
 def can_edit_post(user, post) -> bool:
     """The author (while the topic is open) and coordinators edit a post."""
-    if not can_see_category(user, post.topic.category) or not is_member(user):
+    if not can_read_post(user, post) or not is_member(user):
         return False
     if is_moderator(user):
         return True

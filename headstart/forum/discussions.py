@@ -15,7 +15,7 @@ def discussion(kind: str, subject_id: int) -> subjects.Discussion | None:
     none, so its title and size never leak)."""
     start = url_for("forum.discuss", kind=kind, subject_id=subject_id)
     topic = services.topic_about(kind, subject_id)
-    if topic is None or not access.can_see_category(current_user, topic.category):
+    if topic is None or not access.can_see_topic(current_user, topic):
         return subjects.Discussion(url=start, reply_count=0, exists=False)
     return subjects.Discussion(url=url_for("forum.topic", topic_id=topic.id),
                                reply_count=topic.reply_count, exists=True)

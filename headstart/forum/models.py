@@ -87,6 +87,9 @@ class ForumTopic(db.Model):
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Its first post waits for a coordinator's approval: only its author and coordinators
+    #: see the topic.
+    held: Mapped[bool] = mapped_column(Boolean, default=False)
     #: A kind registered in ``core.subjects`` ("practice", "handbook_section", "event").
     subject_kind: Mapped[str | None] = mapped_column(String(40))
     subject_id: Mapped[int | None] = mapped_column(Integer)
@@ -134,6 +137,8 @@ class ForumPost(db.Model):
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     #: Hidden by a coordinator: only its author and coordinators read it; not searchable.
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A new member's post waiting for a coordinator's approval (seen like a hidden one).
+    held: Mapped[bool] = mapped_column(Boolean, default=False)
 
     topic: Mapped[ForumTopic] = relationship(back_populates="posts")
     author = relationship("User")
@@ -255,7 +260,7 @@ class ForumModerationEntry(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    #: hide, restore, pin, unpin, lock, unlock, move, dismiss_flag.
+    #: hide, restore, approve, pin, unpin, lock, unlock, move, dismiss_flag.
     action: Mapped[str] = mapped_column(String(20))
     topic_id: Mapped[int | None] = mapped_column(
         ForeignKey("forum_topics.id", ondelete="SET NULL"), index=True)

@@ -87,6 +87,7 @@ def hide(post: ForumPost, reason: str, *, actor) -> None:
     if post.hidden:
         raise Conflict(_("This post is already hidden."))
     post.hidden = True
+    post.held = False  # a refused post waiting for approval is hidden from then on
     _resolve_flags(post, actor)
     recount(post.topic)
     _log(actor, "hide", topic=post.topic, post=post, reason=reason)
@@ -103,6 +104,34 @@ def restore(post: ForumPost, reason: str, *, actor) -> None:
     recount(post.topic)
     _log(actor, "restore", topic=post.topic, post=post, reason=_reason(reason, required=False))
     db.session.flush()
+
+
+def approve(post: ForumPost, reason: str, *, actor) -> None:
+    """Publish a new member's post that waited for approval (and its topic, for a first
+    post): followers and mentioned members are told now."""
+    from headstart.forum import mentions
+    from headstart.forum.services import first_post, published
+
+    _require_moderator(actor)
+    if not post.held:
+        raise Conflict(_("This post does not wait for approval."))
+    topic = post.topic
+    opening = first_post(topic).id == post.id
+    post.held = False
+    if opening:
+        topic.held = False
+    now = utcnow()
+    published(post, now)
+    _log(actor, "approve", topic=topic, post=post, reason=_reason(reason, required=False))
+    db.session.flush()
+    notices.post_approved(post)
+    notices.post_added(post, new_topic=opening, mentioned=mentions.mentioned_users(post.body))
+
+
+def held_posts(limit: int = 50) -> list[ForumPost]:
+    """Posts waiting for approval, oldest first."""
+    return list(db.session.scalars(select(ForumPost).where(ForumPost.held.is_(True))
+                                   .order_by(ForumPost.id).limit(limit)))
 
 
 def dismiss_flag(item: ForumFlag, reason: str, *, actor) -> None:

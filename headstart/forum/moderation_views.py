@@ -19,12 +19,14 @@ from headstart.forum.views import bp
 
 #: Names of the logged actions, for the log's table.
 ACTION_NAMES = {
-    "hide": _l("Hid a post"), "restore": _l("Restored a post"), "pin": _l("Pinned"),
+    "hide": _l("Hid a post"), "restore": _l("Restored a post"),
+    "approve": _l("Approved a post"), "pin": _l("Pinned"),
     "unpin": _l("Unpinned"), "lock": _l("Locked"), "unlock": _l("Unlocked"),
     "move": _l("Moved"), "dismiss_flag": _l("Dismissed a flag"),
 }
 DONE = {
     "hide": _l("The post is hidden."), "restore": _l("The post is shown again."),
+    "approve": _l("The post is approved and published."),
     "pin": _l("The topic is pinned."), "unpin": _l("The topic is no longer pinned."),
     "lock": _l("The topic is locked."), "unlock": _l("The topic is open for replies again."),
 }
@@ -35,6 +37,7 @@ DONE = {
 def moderation_queue():
     """Open flags, hidden posts and the newest moderation actions."""
     return render_template("forum/moderation.html", flags=moderation.open_flags(),
+                           held=moderation.held_posts(),
                            hidden=moderation.hidden_posts(), log=moderation.log_entries(),
                            hide_form=RequiredReasonForm(), reason_form=ReasonForm(),
                            action_names=ACTION_NAMES, render=render)
@@ -46,10 +49,10 @@ def _fail(error: DomainError, back: str):
     return redirect(back)
 
 
-@bp.route("/p/<int:post_id>/<any(hide, restore):action>", methods=["POST"])
+@bp.route("/p/<int:post_id>/<any(hide, restore, approve):action>", methods=["POST"])
 @role_required("coordinator")
 def moderate_post(post_id: int, action: str):
-    """Hide (a reason is required) or restore a post."""
+    """Hide (a reason is required), restore or approve a post."""
     post = services.post_for(current_user, post_id)
     form = RequiredReasonForm() if action == "hide" else ReasonForm()
     back = request.form.get("back") == "queue" and url_for("forum.moderation_queue") \

@@ -25,6 +25,8 @@ KINDS = {
     "forum_mention": _l("%(author)s mentioned you in “%(topic)s”"),
     "forum_flag": _l("A post in “%(topic)s” was flagged: %(reason)s"),
     "forum_hidden": _l("A coordinator hid your post in “%(topic)s”: %(reason)s"),
+    "forum_held": _l("A new member's post in “%(topic)s” waits for your approval"),
+    "forum_approved": _l("A coordinator approved your post in “%(topic)s”: it is published"),
 }
 notifications.KINDS.update(KINDS)
 
@@ -87,17 +89,32 @@ def post_edited(post, *, before: list, mentioned: list) -> None:
             _tell(user, "forum_mention", details, post)
 
 
-def flag_raised(flag) -> None:
-    """Tell every coordinator (and admin) that a post was flagged."""
+def _coordinators(but=None) -> list:
     from headstart.accounts.models import User
 
+    return [user for user in db.session.scalars(select(User).where(
+        User.role.in_(("coordinator", "admin")), User.disabled.is_(False)).order_by(User.id))
+        if user.id != but]
+
+
+def held_for_approval(post) -> None:
+    """Tell the coordinators that a new member's post waits for them."""
+    for user in _coordinators(but=post.author_id):
+        _tell(user, "forum_held", {"topic": post.topic.title}, post)
+
+
+def post_approved(post) -> None:
+    """Tell the author their post is published."""
+    if post.author is not None:
+        _tell(post.author, "forum_approved", {"topic": post.topic.title}, post)
+
+
+def flag_raised(flag) -> None:
+    """Tell every coordinator (and admin) that a post was flagged."""
     post = flag.post
     details = {"topic": post.topic.title, "reason": plain_text(flag.reason, 120)}
-    for user in db.session.scalars(select(User).where(
-            User.role.in_(("coordinator", "admin")), User.disabled.is_(False))
-            .order_by(User.id)):
-        if user.id != flag.user_id:
-            _tell(user, "forum_flag", details, post)
+    for user in _coordinators(but=flag.user_id):
+        _tell(user, "forum_flag", details, post)
 
 
 def post_hidden(post, reason: str) -> None:

@@ -22,8 +22,9 @@ from headstart.search.service import Provider, Shown, register
 
 
 def document(post: ForumPost) -> SearchDocument | None:
-    """The search document of a post (None for a hidden one)."""
-    if post.hidden:
+    """The search document of a post (None for a hidden one, or one waiting for
+    approval)."""
+    if post.hidden or post.held or post.topic.held:
         return None
     topic = post.topic
     return SearchDocument(
@@ -46,7 +47,8 @@ def load(ids: list[int]) -> dict[int, SearchDocument | None]:
 
 
 def all_ids():
-    return db.session.scalars(select(ForumPost.id).where(ForumPost.hidden.is_(False))
+    return db.session.scalars(select(ForumPost.id).where(ForumPost.hidden.is_(False),
+                                                         ForumPost.held.is_(False))
                               .order_by(ForumPost.id))
 
 
@@ -54,7 +56,7 @@ def show(ids: list[int]) -> dict[int, Shown]:
     """Visible posts among ``ids`` as the global search page shows them."""
     shown = {}
     for post in _posts(ids):
-        if post.hidden:
+        if post.hidden or post.held or post.topic.held:
             continue
         text = plain_text(post.body, 20_000)
         shown[post.id] = Shown(title=post.topic.title,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import logging
 import math
 
-from sqlalchemy import func, select
+from flask import current_app
+from sqlalchemy import false, func, or_, select
 
 from headstart.core import subjects
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -54,28 +55,39 @@ def category_for(user, category_id: int) -> ForumCategory:
 
 
 def topic_for(user, topic_id: int) -> ForumTopic:
-    """The topic, or NotFound when ``user`` may not read its category."""
+    """The topic, or NotFound when ``user`` may not read it."""
     topic = db.session.get(ForumTopic, topic_id)
-    if topic is None or not access.can_see_category(user, topic.category):
+    if not access.can_see_topic(user, topic):
         raise NotFound(_("There is no such topic."))
     return topic
 
 
 def post_for(user, post_id: int) -> ForumPost:
-    """The post, or NotFound when ``user`` may not read its topic."""
+    """The post, or NotFound when ``user`` may not read its topic (or it waits for
+    approval and is not theirs)."""
     post = db.session.get(ForumPost, post_id)
-    if post is None or not access.can_see_category(user, post.topic.category):
+    if post is None or not access.can_see_topic(user, post.topic) or (
+            post.held and not access.can_read_post(user, post)):
         raise NotFound(_("There is no such post."))
     return post
 
 
-def topics_page(category: ForumCategory, page: int) -> tuple[list[ForumTopic], int]:
+def _shown(model, user):
+    """The condition for rows of ``model`` (a topic or a post) that ``user`` sees among
+    those waiting for approval."""
+    author = access.sees_held(user)
+    if author is None:
+        return model.id.is_not(None)
+    return or_(model.held.is_(False), model.author_id == author if author else false())
+
+
+def topics_page(category: ForumCategory, page: int, user=None) -> tuple[list[ForumTopic], int]:
     """Topics of a category, pinned first then by last activity; and the page count."""
-    total = db.session.scalar(select(func.count(ForumTopic.id)).where(
-        ForumTopic.category_id == category.id)) or 0
+    where = [ForumTopic.category_id == category.id, _shown(ForumTopic, user)]
+    total = db.session.scalar(select(func.count(ForumTopic.id)).where(*where)) or 0
     pages = max(1, math.ceil(total / TOPICS_PER_PAGE))
     topics = list(db.session.scalars(
-        select(ForumTopic).where(ForumTopic.category_id == category.id)
+        select(ForumTopic).where(*where)
         .order_by(ForumTopic.pinned.desc(), ForumTopic.last_post_at.desc(), ForumTopic.id.desc())
         .offset((page - 1) * TOPICS_PER_PAGE).limit(TOPICS_PER_PAGE)))
     return topics, pages
@@ -85,36 +97,41 @@ def latest_topics(user, limit: int = 10) -> list[ForumTopic]:
     """The most recently active topics ``user`` may read."""
     return list(db.session.scalars(
         select(ForumTopic).join(ForumCategory)
-        .where(ForumCategory.access.in_(access.readable_levels(user)))
+        .where(ForumCategory.access.in_(access.readable_levels(user)), _shown(ForumTopic, user))
         .order_by(ForumTopic.last_post_at.desc(), ForumTopic.id.desc()).limit(limit)))
 
 
 def category_stats(categories: list[ForumCategory]) -> dict[int, tuple[int, object]]:
-    """``{category id: (topic count, last activity)}``."""
+    """``{category id: (topic count, last activity)}`` (topics waiting for approval left
+    out)."""
     if not categories:
         return {}
     rows = db.session.execute(
         select(ForumTopic.category_id, func.count(ForumTopic.id), func.max(ForumTopic.last_post_at))
-        .where(ForumTopic.category_id.in_([c.id for c in categories]))
+        .where(ForumTopic.category_id.in_([c.id for c in categories]),
+               ForumTopic.held.is_(False))
         .group_by(ForumTopic.category_id))
     return {row[0]: (row[1], row[2]) for row in rows}
 
 
-def posts_page(topic: ForumTopic, page: int) -> tuple[list[ForumPost], int]:
-    """Posts of a topic in order (hidden ones included; the page decides what to show)."""
-    total = db.session.scalar(select(func.count(ForumPost.id)).where(
-        ForumPost.topic_id == topic.id)) or 0
+def posts_page(topic: ForumTopic, page: int, user=None) -> tuple[list[ForumPost], int]:
+    """Posts of a topic in order, as ``user`` sees them (hidden ones included, the page
+    shows them as hidden; posts waiting for approval only to their author and
+    coordinators)."""
+    where = [ForumPost.topic_id == topic.id, _shown(ForumPost, user)]
+    total = db.session.scalar(select(func.count(ForumPost.id)).where(*where)) or 0
     pages = max(1, math.ceil(total / POSTS_PER_PAGE))
     posts = list(db.session.scalars(
-        select(ForumPost).where(ForumPost.topic_id == topic.id).order_by(ForumPost.id)
+        select(ForumPost).where(*where).order_by(ForumPost.id)
         .offset((page - 1) * POSTS_PER_PAGE).limit(POSTS_PER_PAGE)))
     return posts, pages
 
 
-def page_of(post: ForumPost) -> int:
-    """The page of its topic a post is on."""
+def page_of(post: ForumPost, user=None) -> int:
+    """The page of its topic a post is on, for ``user``."""
     before = db.session.scalar(select(func.count(ForumPost.id)).where(
-        ForumPost.topic_id == post.topic_id, ForumPost.id < post.id)) or 0
+        ForumPost.topic_id == post.topic_id, ForumPost.id < post.id,
+        _shown(ForumPost, user))) or 0
     return before // POSTS_PER_PAGE + 1
 
 
@@ -175,27 +192,45 @@ def _clean_body(body: str) -> str:
     return body
 
 
+def needs_approval(actor) -> bool:
+    """Whether a post by ``actor`` waits for a coordinator: the first
+    ``FORUM_HOLD_FIRST_POSTS`` posts of a member (coordinators never wait)."""
+    held_first = int(current_app.config.get("FORUM_HOLD_FIRST_POSTS", 0) or 0)
+    if held_first <= 0 or access.is_moderator(actor):
+        return False
+    approved = db.session.scalar(select(func.count(ForumPost.id)).where(
+        ForumPost.author_id == actor.id, ForumPost.held.is_(False))) or 0
+    return approved < held_first
+
+
 def create_topic(category: ForumCategory, title: str, body: str, *, actor,
                  language: str = "en", subject: subjects.Subject | None = None) -> ForumPost:
-    """Open a topic in ``category`` with its first post; the author follows it."""
+    """Open a topic in ``category`` with its first post; the author follows it. A new
+    member's topic waits for a coordinator's approval before anyone else sees it."""
     _require_member(actor)
     if not access.can_see_category(actor, category):
         raise NotFound(_("There is no such category."))
     if subject is not None and topic_about(subject.kind, subject.id) is not None:
         raise Conflict(_("This already has a discussion."))
     now = utcnow()
+    held = needs_approval(actor)
     topic = ForumTopic(category=category, title=title.strip(), author_id=actor.id,
-                       language=language, created_at=now, last_post_at=now,
+                       language=language, created_at=now, last_post_at=now, held=held,
                        subject_kind=subject.kind if subject else None,
                        subject_id=subject.id if subject else None)
-    post = ForumPost(topic=topic, author_id=actor.id, body=_clean_body(body), created_at=now)
+    post = ForumPost(topic=topic, author_id=actor.id, body=_clean_body(body), created_at=now,
+                     held=held)
     db.session.add_all([topic, post])
     db.session.flush()
     topic.last_post_id = post.id
     follow(actor, topic=topic)
     db.session.flush()
-    logger.info("user %s opened topic %s in category %s", actor.id, topic.id, category.id)
-    notices.post_added(post, new_topic=True, mentioned=mentions.mentioned_users(post.body))
+    logger.info("user %s opened topic %s in category %s%s", actor.id, topic.id, category.id,
+                " (held for approval)" if held else "")
+    if held:
+        notices.held_for_approval(post)
+    else:
+        notices.post_added(post, new_topic=True, mentioned=mentions.mentioned_users(post.body))
     return post
 
 
@@ -208,16 +243,29 @@ def reply(topic: ForumTopic, body: str, *, actor) -> ForumPost:
         raise Conflict(_("This topic is locked: it takes no more replies. Your text was not "
                          "posted; it is kept below so you can copy it."))
     now = utcnow()
-    post = ForumPost(topic=topic, author_id=actor.id, body=_clean_body(body), created_at=now)
+    held = needs_approval(actor)
+    post = ForumPost(topic=topic, author_id=actor.id, body=_clean_body(body), created_at=now,
+                     held=held)
     db.session.add(post)
     db.session.flush()
-    topic.last_post_at = now
-    topic.last_post_id = post.id
-    recount(topic)
+    if held:
+        logger.info("user %s replied in topic %s (post %s, held for approval)", actor.id,
+                    topic.id, post.id)
+        notices.held_for_approval(post)
+        return post
+    published(post, now)
     mark_read(actor, topic, post.id)
     logger.info("user %s replied in topic %s (post %s)", actor.id, topic.id, post.id)
     notices.post_added(post, new_topic=False, mentioned=mentions.mentioned_users(post.body))
     return post
+
+
+def published(post: ForumPost, when) -> None:
+    """A post became visible: its topic's activity and count follow."""
+    topic = post.topic
+    topic.last_post_at = max(topic.last_post_at, when) if topic.last_post_at else when
+    topic.last_post_id = max(topic.last_post_id or 0, post.id)
+    recount(topic)
 
 
 def edit_post(post: ForumPost, body: str, *, actor, title: str | None = None) -> bool:
@@ -253,7 +301,8 @@ def recount(topic: ForumTopic) -> None:
     """Set the topic's reply count from its visible posts."""
     db.session.flush()
     visible = db.session.scalar(select(func.count(ForumPost.id)).where(
-        ForumPost.topic_id == topic.id, ForumPost.hidden.is_(False))) or 0
+        ForumPost.topic_id == topic.id, ForumPost.hidden.is_(False),
+        ForumPost.held.is_(False))) or 0
     topic.reply_count = max(visible - 1, 0)
 
 
@@ -308,8 +357,9 @@ def subscriptions_of(user) -> list[ForumSubscription]:
     """What ``user`` follows (topics and categories they may still read)."""
     rows = db.session.scalars(select(ForumSubscription).where(
         ForumSubscription.user_id == user.id).order_by(ForumSubscription.id))
-    return [s for s in rows if access.can_see_category(
-        user, s.category if s.category is not None else s.topic.category)]
+    return [s for s in rows if (access.can_see_category(user, s.category)
+                                if s.category is not None
+                                else access.can_see_topic(user, s.topic))]
 
 
 def set_email_preference(user, choice: str) -> None:

@@ -51,7 +51,7 @@ def category(category_id: int):
     """A category's topics: pinned first, then by last activity, with unread markers."""
     found = services.category_for(current_user, category_id)
     page = _page()
-    topics, pages = services.topics_page(found, page)
+    topics, pages = services.topics_page(found, page, current_user)
     if page > pages:
         abort(404)
     return render_template(
@@ -66,7 +66,7 @@ def render_topic(topic, *, page: int | None = None, form: ReplyForm | None = Non
     """The topic page (also after a refused or previewed reply, with the text kept)."""
     if page is None:
         page = _page()
-    posts, pages = services.posts_page(topic, page)
+    posts, pages = services.posts_page(topic, page, current_user)
     if page > pages:
         abort(404)
     read_before = services.last_read(current_user, [topic]).get(topic.id, 0)
@@ -115,7 +115,8 @@ def post(post_id: int):
     """A post's place: its topic's page, at the post."""
     found = services.post_for(current_user, post_id)
     return redirect(url_for("forum.topic", topic_id=found.topic_id,
-                            page=services.page_of(found), _anchor=f"post-{found.id}"))
+                            page=services.page_of(found, current_user),
+                            _anchor=f"post-{found.id}"))
 
 
 @bp.route("/p/<int:post_id>/history")
@@ -135,7 +136,7 @@ def discuss(kind: str, subject_id: int):
     if not discussions.subject_visible(current_user, subject):
         abort(404)
     topic = services.topic_about(kind, subject_id)
-    if topic is not None and access.can_see_category(current_user, topic.category):
+    if topic is not None and access.can_see_topic(current_user, topic):
         return redirect(url_for("forum.topic", topic_id=topic.id))
     if not access.is_member(current_user):
         if request.method == "POST":

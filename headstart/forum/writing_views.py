@@ -22,6 +22,11 @@ def _limited() -> str:
              "again: your text is kept below.")
 
 
+def _held_message() -> str:
+    return _("Thank you! New members' first posts are read by a coordinator before they "
+             "appear; you will be told when yours is published.")
+
+
 def start_topic(form, category, *, subject=None, language: str = "en"):
     """Show or handle the new-topic form: in ``category``, or (from a subject's page)
     in the category the member picks."""
@@ -52,7 +57,7 @@ def start_topic(form, category, *, subject=None, language: str = "en"):
             else:
                 db.session.commit()
                 throttle.count_post(current_user)
-                flash(_("Your topic is posted."), "success")
+                flash(_held_message() if post.held else _("Your topic is posted."), "success")
                 return redirect(url_for("forum.topic", topic_id=post.topic_id))
     return render_template("forum/new_topic.html", form=form, category=category,
                            subject=subject, action=action, preview=preview,
@@ -77,7 +82,7 @@ def reply(topic_id: int):
     """Reply to a topic ("Preview" shows the text rendered, without saving it)."""
     topic = services.topic_for(current_user, topic_id)
     form = ReplyForm()
-    last = services.posts_page(topic, 1)[1]
+    last = services.posts_page(topic, 1, current_user)[1]
     if not form.validate_on_submit():
         return render_topic(topic, page=last, form=form, status=422)
     if form.previewing:
@@ -96,7 +101,7 @@ def reply(topic_id: int):
                             problem=error.message)
     db.session.commit()
     throttle.count_post(current_user)
-    flash(_("Your reply is posted."), "success")
+    flash(_held_message() if post.held else _("Your reply is posted."), "success")
     return redirect(url_for("forum.post", post_id=post.id))
 
 

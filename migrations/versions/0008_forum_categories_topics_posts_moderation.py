@@ -47,6 +47,7 @@ def upgrade():
     sa.Column('reply_count', sa.Integer(), nullable=False),
     sa.Column('pinned', sa.Boolean(), nullable=False),
     sa.Column('locked', sa.Boolean(), nullable=False),
+    sa.Column('held', sa.Boolean(), nullable=False),
     sa.Column('subject_kind', sa.String(length=40), nullable=True),
     sa.Column('subject_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_forum_topics_author_id_users'), ondelete='SET NULL'),
@@ -66,6 +67,7 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('edited_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('hidden', sa.Boolean(), nullable=False),
+    sa.Column('held', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_forum_posts_author_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['topic_id'], ['forum_topics.id'], name=op.f('fk_forum_posts_topic_id_forum_topics'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_forum_posts'))

@@ -19,6 +19,8 @@ def forum_world(live_server):
     from headstart.accounts import services
     from headstart.forum.models import ForumCategory
 
+    # New members' first posts wait for approval (tests/forum/test_approval.py); not here.
+    live_server.app.config["FORUM_HOLD_FIRST_POSTS"] = 0
     with live_server.app.app_context():
         for email, name in (("olga@example.org", "Olga Writer"),
                             ("marco@example.org", "Marco Replier")):

@@ -66,3 +66,10 @@ def add_reply(app):
             return post.id
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def _no_approval_by_default(app, monkeypatch):
+    """Tests write as members whose posts appear at once; the approval of new members'
+    first posts has its own tests (which set ``FORUM_HOLD_FIRST_POSTS`` again)."""
+    monkeypatch.setitem(app.config, "FORUM_HOLD_FIRST_POSTS", 0)
