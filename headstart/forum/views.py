@@ -18,6 +18,7 @@ from headstart.extensions import db, login_manager
 from headstart.forum import access, account_data, discussions, mentions, services  # noqa: F401
 from headstart.forum import search_documents as _documents  # noqa: F401 (registers the area)
 from headstart.forum.forms import BODY_HINT, ReplyForm, TopicForm
+from headstart.forum.models import ForumPost
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +62,18 @@ def category(category_id: int):
         action_form=ActionForm(), is_moderator=access.is_moderator(current_user))
 
 
+@bp.route("/c/<int:category_id>/feed.atom")
+def category_feed(category_id: int):
+    """The newest posts of a public category as Atom (no feed for other categories)."""
+    from headstart.forum import feeds
+    from headstart.forum.models import ForumCategory
+
+    found = db.session.get(ForumCategory, category_id)
+    if found is None or found.access != "public":
+        abort(404)
+    return feeds.category_feed(found)
+
+
 def render_topic(topic, *, page: int | None = None, form: ReplyForm | None = None,
                  preview=None, status: int = 200, problem: str | None = None):
     """The topic page (also after a refused or previewed reply, with the text kept)."""
@@ -73,10 +86,11 @@ def render_topic(topic, *, page: int | None = None, form: ReplyForm | None = Non
     if form is None and access.is_member(current_user):
         form = ReplyForm(formdata=None)
         quoted = request.args.get("quote", type=int)
-        if quoted:
-            post = services.post_for(current_user, quoted)
-            if post.topic_id == topic.id and access.can_read_post(current_user, post):
-                form.body.data = services.quote(post, url_for("forum.post", post_id=post.id))
+        post = db.session.get(ForumPost, quoted) if quoted and quoted < 2**31 else None
+        # Only a readable post of this topic; any other id is ignored, not an error.
+        if post is not None and post.topic_id == topic.id and \
+                access.can_read_post(current_user, post):
+            form.body.data = services.quote(post, url_for("forum.post", post_id=post.id))
     subject = None
     if topic.subject_kind and topic.subject_id:
         found = subjects.resolve(topic.subject_kind, topic.subject_id)
@@ -149,6 +163,6 @@ def discuss(kind: str, subject_id: int):
 
     form = TopicForm()
     if request.method == "GET":
-        form.title.data = subject.title
+        form.title.data = subject.title[:services.MAX_TITLE]
     return start_topic(form, None, subject=subject,
                        language=current_locale_code())

@@ -150,3 +150,25 @@ def test_discuss_link_does_not_reveal_a_members_only_topic(app, login_as, make_u
     member = login_as("practitioner")
     assert f'href="/forum/t/{topic}"' in member.get(
         f"/practices/{practice.id}").get_data(as_text=True)
+
+
+def test_only_public_rooms_have_a_feed_and_it_lists_visible_posts(app, login_as, rooms,
+                                                                  make_user, add_reply):
+    import xml.etree.ElementTree as ET
+
+    public = rooms["public"]
+    hidden_reply = add_reply(public["topic"], make_user(), "Spam to be hidden")
+    coordinator = login_as("coordinator")
+    coordinator.post(f"/forum/p/{hidden_reply}/hide", data={
+        "csrf_token": csrf_token(coordinator, f"/forum/t/{public['topic']}"), "reason": "Spam"})
+    response = login_as(None).get(f"/forum/c/{public['category']}/feed.atom")
+    assert response.status_code == 200
+    assert response.mimetype == "application/atom+xml"
+    feed = ET.fromstring(response.data)
+    atom = "{http://www.w3.org/2005/Atom}"
+    summaries = [e.find(f"{atom}summary").text for e in feed.findall(f"{atom}entry")]
+    assert summaries == ["Secret tomatoes of the public room"]
+    for access in ("members", "coordinators"):
+        # Feed readers have no session: no feed, even for those who may read the room.
+        assert coordinator.get(f"/forum/c/{rooms[access]['category']}/feed.atom") \
+            .status_code == 404

@@ -223,3 +223,15 @@ def test_export_has_the_members_posts_and_deleting_the_account_keeps_them(
     page = login_as(None).get(f"/forum/t/{topic}").get_data(as_text=True)
     assert "My experience with work permits" in page
     assert "a former member" in page
+
+
+def test_a_quote_of_another_topic_or_a_missing_post_is_ignored(app, login_as, make_user,
+                                                               make_category, make_topic):
+    category = make_category()
+    topic, _ = make_topic(category, make_user())
+    _other, elsewhere = make_topic(category, make_user(), body="Elsewhere text")
+    reader = login_as("practitioner")
+    for quoted in (elsewhere, 999_999, "x", 2**40):
+        response = reader.get(f"/forum/t/{topic}?quote={quoted}")
+        assert response.status_code == 200
+        assert "Elsewhere text" not in response.get_data(as_text=True).split("<textarea")[1]
