@@ -17,7 +17,7 @@ PASSWORD = "a long browser passphrase 9"
 def forum_world(live_server):
     """Two members and a corridor category (made once: the live server is shared)."""
     from headstart.accounts import services
-    from headstart.forum.models import ForumCategory
+    from headstart.forum.models import ForumCategory, ForumPost, ForumTopic
 
     # New members' first posts wait for approval (tests/forum/test_approval.py); not here.
     live_server.app.config["FORUM_HOLD_FIRST_POSTS"] = 0
@@ -26,9 +26,12 @@ def forum_world(live_server):
                             ("marco@example.org", "Marco Replier")):
             services.create_user(email, PASSWORD, display_name=name, confirmed=True)
         category = ForumCategory(name="Moldova → Italy (browser)", grouping="corridor")
-        db.session.add(category)
+        long_one = ForumTopic(category=category, title="Links that do not break easily")
+        db.session.add_all([category, long_one, ForumPost(topic=long_one, body=(
+            "# A heading\n\nSee https://example.org/" + "a-very-long-path-segment" * 8
+            + "\n\n```\n" + "unbroken_code_line_" * 12 + "\n```"))])
         db.session.commit()
-        return category.id
+        return category.id, long_one.id
 
 
 def sign_in(page, email):
@@ -45,6 +48,7 @@ def test_write_preview_post_reply_with_quote_and_notification(browser, live_serv
     olga.goto("/forum/")
     assert_accessible(olga)
     olga.get_by_role("link", name="Moldova → Italy (browser)").first.click()
+    olga.get_by_role("link", name="Start a topic").wait_for()
     assert_accessible(olga)
     olga.get_by_role("link", name="Start a topic").click()
     olga.get_by_label("Title").fill("Contracts for live-in carers")
@@ -100,8 +104,9 @@ def test_forum_pages_fit_a_phone_and_read_right_to_left(browser, live_server, fo
                                   viewport={"width": 360, "height": 740})
     page = context.new_page()
     sign_in(page, "olga@example.org")
-    for path in ("/forum/", f"/forum/c/{forum_world}", f"/forum/c/{forum_world}/new",
-                 "/forum/settings"):
+    category, long_topic = forum_world
+    for path in ("/forum/", f"/forum/c/{category}", f"/forum/c/{category}/new",
+                 f"/forum/t/{long_topic}", "/forum/settings", "/notifications/"):
         page.goto(f"{path}?lang={lang}")
         assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar"
                                                                   else "ltr")
