@@ -158,6 +158,9 @@ def flag(post_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             status = 422
+        elif not throttle.may_post(current_user):  # each flag e-mails every coordinator
+            form.form_errors.append(_limited())
+            status = 429
         else:
             try:
                 moderation.flag(post, form.reason.data, actor=current_user)
@@ -167,6 +170,7 @@ def flag(post_id: int):
                 status = error.status_code
             else:
                 db.session.commit()
+                throttle.count_post(current_user)
                 flash(_("Thank you: the coordinators will look at this post."), "success")
                 return redirect(url_for("forum.post", post_id=post.id))
     return render_template("forum/flag.html", form=form, post=post, render=render), status

@@ -125,3 +125,15 @@ def test_member_cannot_flag_own_post(app, login_as, make_category, make_topic):
     _topic, post = make_topic(make_category(), member.user)
     response = _post(member, f"/forum/p/{post}/flag", {"reason": "test"})
     assert response.status_code == 409
+
+
+def test_flags_count_against_the_posting_limit(app, login_as, make_user, make_category,
+                                               make_topic, add_reply, monkeypatch):
+    monkeypatch.setitem(app.config, "FORUM_POST_LIMIT", "1 per hour")
+    topic, first = make_topic(make_category(), make_user())
+    second = add_reply(topic, make_user())
+    flagger = login_as("practitioner")
+    assert _post(flagger, f"/forum/p/{first}/flag", {"reason": "One"}).status_code == 302
+    refused = _post(flagger, f"/forum/p/{second}/flag", {"reason": "Two in a row"})
+    assert refused.status_code == 429
+    assert 'value="Two in a row"' in refused.get_data(as_text=True)

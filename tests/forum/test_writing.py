@@ -235,3 +235,15 @@ def test_a_quote_of_another_topic_or_a_missing_post_is_ignored(app, login_as, ma
         response = reader.get(f"/forum/t/{topic}?quote={quoted}")
         assert response.status_code == 200
         assert "Elsewhere text" not in response.get_data(as_text=True).split("<textarea")[1]
+
+
+def test_posts_since_the_last_visit_are_marked_new_on_the_topic_page(
+        app, login_as, make_user, make_category, make_topic, add_reply):
+    topic, _ = make_topic(make_category(), make_user())
+    reader = login_as("practitioner")
+    first_visit = reader.get(f"/forum/t/{topic}").get_data(as_text=True)
+    assert '<strong class="badge">New</strong>' not in first_visit
+    add_reply(topic, make_user(), "Fresh news")
+    page = reader.get(f"/forum/t/{topic}").get_data(as_text=True)
+    assert page.count('<strong class="badge">New</strong>') == 1
+    assert page.index("Fresh news") > page.index('<strong class="badge">New</strong>')
