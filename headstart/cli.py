@@ -11,6 +11,7 @@ def init_app(app) -> None:
         restore_command,
     )
     from headstart.demo.cli import demo
+    from headstart.forum.cli import forum
     from headstart.search.cli import search
 
     app.cli.add_command(users)
@@ -18,3 +19,4 @@ def init_app(app) -> None:
     app.cli.add_command(search)
     for command in (backup_command, restore_command, export_command, import_command):
         app.cli.add_command(command)
+    app.cli.add_command(forum)

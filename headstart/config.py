@@ -34,6 +34,8 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_ATTACHMENT_MAX_MB": "ATTACHMENT_MAX_MB",
     "HEADSTART_PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
     "HEADSTART_DATABASE_BUSY_SECONDS": "DATABASE_BUSY_SECONDS",
+    "HEADSTART_FORUM_POST_LIMIT": "FORUM_POST_LIMIT",
+    "HEADSTART_FORUM_HOLD_FIRST_POSTS": "FORUM_HOLD_FIRST_POSTS",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -77,6 +79,10 @@ class Defaults:
     MAIL_FORM_LIMIT = "10 per hour"
     #: Link proposals and answers per member: each one e-mails another organisation.
     LINK_ACTION_LIMIT = "30 per hour"
+    #: Forum posts (topics and replies) per member; a refused post keeps its text.
+    FORUM_POST_LIMIT = "10 per 10 minutes"
+    #: A member's first posts wait for a coordinator's approval (0: none do).
+    FORUM_HOLD_FIRST_POSTS = 1
     #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
     CONFIRMATION_RESEND_LIMIT = "3 per hour"
     #: Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted.
@@ -129,6 +135,8 @@ def load(app, overrides: dict | None = None) -> None:
     if not 0 < busy <= 600:
         raise ValueError("HEADSTART_DATABASE_BUSY_SECONDS must be a number of seconds (0–600]")
     app.config["DATABASE_BUSY_SECONDS"] = busy
+    app.config["FORUM_HOLD_FIRST_POSTS"] = int(app.config["FORUM_HOLD_FIRST_POSTS"] or 0)
+    _check_rate("FORUM_POST_LIMIT", app.config["FORUM_POST_LIMIT"])
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:
         raise ValueError("HEADSTART_ATTACHMENT_MAX_MB must be a number of megabytes (0–1000]")
@@ -163,6 +171,16 @@ def load(app, overrides: dict | None = None) -> None:
             "HEADSTART_SEARCH_BACKEND must be 'whoosh' or 'postgres', "
             f"not {config['SEARCH_BACKEND']!r}"
         )
+
+
+def _check_rate(name: str, value: str) -> None:
+    """A rate such as "10 per 10 minutes", refused at start-up rather than on first use."""
+    from limits import parse
+
+    try:
+        parse(value)
+    except ValueError as error:
+        raise ValueError(f"HEADSTART_{name} must read like '10 per 10 minutes'") from error
 
 
 def normalise_database_url(url: str) -> str:

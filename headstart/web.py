@@ -96,6 +96,8 @@ def register_blueprints(app) -> None:
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
+    from headstart.forum import moderation_views, writing_views  # noqa: F401 - add routes
+    from headstart.forum.views import bp as forum
     from headstart.main.views import bp as main
     from headstart.notifications.views import bp as notifications
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
@@ -105,7 +107,7 @@ def register_blueprints(app) -> None:
     from headstart.search.views import bp as search
 
     for blueprint in (main, auth, account, directory, practices, calls, search, notifications,
-                      admin, api):
+                      admin, api, forum):
         app.register_blueprint(blueprint)
 
 

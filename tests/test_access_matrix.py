@@ -163,6 +163,72 @@ ROUTES = [
     Route("POST", "/admin/users/{target}/role", 302, 403, 403, 403, 302),
     Route("POST", "/admin/users/{target}/disable", 302, 403, 403, 403, 302),
     Route("POST", "/admin/users/{target}/enable", 302, 403, 403, 403, 302),
+    # --- forum: public, members-only and coordinators-only categories; {post_public} is
+    # practitioner A's; hidden routes answer 404 to whoever may not read the category.
+    Route("GET", "/forum/", 200, 200, 200, 200, 200),
+    Route("GET", "/forum/c/{cat_public}", 200, 200, 200, 200, 200),
+    Route("GET", "/forum/c/{cat_members}", 404, 200, 200, 200, 200),
+    Route("GET", "/forum/c/{cat_coord}", 404, 404, 404, 200, 200),
+    Route("GET", "/forum/c/999999", 404, 404, 404, 404, 404),
+    Route("GET", "/forum/c/{cat_public}/feed.atom", 200, 200, 200, 200, 200),
+    Route("GET", "/forum/c/{cat_members}/feed.atom", 404, 404, 404, 404, 404),
+    Route("GET", "/forum/c/{cat_coord}/feed.atom", 404, 404, 404, 404, 404),
+    Route("GET", "/forum/c/{cat_public}?page=9", 404, 404, 404, 404, 404),
+    Route("GET", "/forum/c/{cat_public}/new", 302, 200, 200, 200, 200),
+    Route("POST", "/forum/c/{cat_public}/new", 302, 422, 422, 422, 422),
+    Route("GET", "/forum/c/{cat_members}/new", 302, 200, 200, 200, 200),
+    Route("GET", "/forum/c/{cat_coord}/new", 302, 404, 404, 200, 200),
+    Route("POST", "/forum/c/{cat_coord}/new", 302, 404, 404, 422, 422),
+    Route("POST", "/forum/c/{cat_public}/follow", 302, 302, 302, 302, 302),
+    Route("POST", "/forum/c/{cat_public}/unfollow", 302, 302, 302, 302, 302),
+    Route("POST", "/forum/c/{cat_coord}/follow", 302, 404, 404, 302, 302),
+    Route("GET", "/forum/t/{topic_public}", 200, 200, 200, 200, 200),
+    Route("GET", "/forum/t/{topic_members}", 404, 200, 200, 200, 200),
+    Route("GET", "/forum/t/{topic_coord}", 404, 404, 404, 200, 200),
+    Route("GET", "/forum/t/999999", 404, 404, 404, 404, 404),
+    Route("POST", "/forum/t/{topic_public}/reply", 302, 422, 422, 422, 422),
+    Route("POST", "/forum/t/{topic_members}/reply", 302, 422, 422, 422, 422),
+    Route("POST", "/forum/t/{topic_coord}/reply", 302, 404, 404, 422, 422),
+    Route("POST", "/forum/t/{topic_public}/follow", 302, 302, 302, 302, 302),
+    Route("POST", "/forum/t/{topic_public}/unfollow", 302, 302, 302, 302, 302),
+    Route("POST", "/forum/t/{topic_members}/follow", 302, 302, 302, 302, 302),
+    Route("POST", "/forum/t/{topic_coord}/follow", 302, 404, 404, 302, 302),
+    Route("GET", "/forum/p/{post_public}", 302, 302, 302, 302, 302),
+    Route("GET", "/forum/p/{post_members}", 404, 302, 302, 302, 302),
+    Route("GET", "/forum/p/{post_coord}", 404, 404, 404, 302, 302),
+    Route("GET", "/forum/p/{post_public}/edit", 302, 200, 403, 200, 200),
+    Route("POST", "/forum/p/{post_public}/edit", 302, 422, 403, 422, 422),
+    Route("GET", "/forum/p/{post_coord}/edit", 302, 404, 404, 200, 200),
+    Route("GET", "/forum/p/{post_public}/history", 200, 200, 200, 200, 200),
+    Route("GET", "/forum/p/{post_members}/history", 404, 200, 200, 200, 200),
+    Route("GET", "/forum/p/{post_coord}/history", 404, 404, 404, 200, 200),
+    Route("GET", "/forum/p/{post_public}/flag", 302, 200, 200, 200, 200),
+    Route("POST", "/forum/p/{post_public}/flag", 302, 422, 422, 422, 422),
+    Route("GET", "/forum/p/{post_coord}/flag", 302, 404, 404, 200, 200),
+    Route("GET", "/forum/settings", 302, 200, 200, 200, 200),
+    Route("POST", "/forum/settings", 302, 422, 422, 422, 422),
+    Route("GET", "/forum/discuss/practice/{published}", 200, 200, 200, 200, 200),
+    Route("POST", "/forum/discuss/practice/{published}", 302, 422, 422, 422, 422),
+    Route("GET", "/forum/discuss/practice/{draft_a}", 404, 404, 404, 200, 200),
+    Route("GET", "/forum/discuss/practice/999999", 404, 404, 404, 404, 404),
+    Route("GET", "/forum/discuss/nonsense/1", 404, 404, 404, 404, 404),
+    Route("GET", "/forum/moderation", 302, 403, 403, 200, 200),
+    Route("POST", "/forum/p/{post_public}/hide", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/p/{post_public}/restore", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/p/{post_coord}/hide", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/p/{post_public}/approve", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/t/{topic_public}/pin", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/t/{topic_public}/unpin", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/t/{topic_public}/lock", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/t/{topic_public}/unlock", 302, 403, 403, 302, 302),
+    Route("GET", "/forum/t/{topic_public}/move", 302, 403, 403, 200, 200),
+    Route("POST", "/forum/t/{topic_public}/move", 302, 403, 403, 422, 422),
+    Route("POST", "/forum/flags/{flag}/dismiss", 302, 403, 403, 302, 302),
+    Route("POST", "/forum/flags/999999/dismiss", 302, 403, 403, 404, 404),
+    Route("GET", "/forum/categories/new", 302, 403, 403, 200, 200),
+    Route("POST", "/forum/categories/new", 302, 403, 403, 422, 422),
+    Route("GET", "/forum/c/{cat_public}/edit", 302, 403, 403, 200, 200),
+    Route("POST", "/forum/c/{cat_public}/edit", 302, 403, 403, 422, 422),
 ]
 
 #: Endpoints that need no row: static files and the test-only routes.
@@ -218,7 +284,34 @@ def world(app, make_user, make_org, make_practice):
         ids["saved_a"], ids["notice_a"] = saved.id, notice.id
         ids["term"] = db.session.scalar(db.select(TaxonomyTerm.id).where(
             TaxonomyTerm.vocabulary == "theme", TaxonomyTerm.code == "housing"))
+    ids.update(_forum(app, users))
     return users, ids
+
+
+def _forum(app, users) -> dict:
+    """A category of each access level with one topic; practitioner A wrote the public
+    topic, practitioner B flagged it."""
+    from headstart.forum.models import ForumCategory, ForumFlag, ForumPost, ForumTopic
+
+    ids = {}
+    with app.app_context():
+        for access in ("public", "members", "coord"):
+            category = ForumCategory(name=f"Category {access}",
+                                     access="coordinators" if access == "coord" else access)
+            topic = ForumTopic(category=category, title=f"Topic {access}",
+                               author_id=users["practitioner_a"].id)
+            post = ForumPost(topic=topic, author_id=users["practitioner_a"].id, body="Hello")
+            db.session.add_all([category, topic, post])
+            db.session.flush()
+            topic.last_post_id = post.id
+            ids.update({f"cat_{access}": category.id, f"topic_{access}": topic.id,
+                        f"post_{access}": post.id})
+        flag = ForumFlag(post_id=ids["post_public"], user_id=users["practitioner_b"].id,
+                         reason="Advertising")
+        db.session.add(flag)
+        db.session.commit()
+        ids["flag"] = flag.id
+    return ids
 
 
 def _attach(app, practice_id: int) -> int:

@@ -121,3 +121,30 @@ def test_demo_directory_has_profiles_and_links_on_the_spec_corridors(app, runner
     page = client.get("/directory/counterparts?lang=en").get_data(as_text=True)
     assert "Suggestions for Migrant Resource Centre Chișinău" in page
     assert "Serves the same corridor: Moldova → Italy." in page
+
+
+def test_demo_forum_has_topics_with_replies_and_a_members_only_room(app, runner):
+    from headstart.demo.forum_data import TOPICS
+    from headstart.forum.models import ForumTopic
+
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    again = runner.invoke(args=["demo", "load"])
+    assert "0 forum topics added" in again.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(ForumTopic.id))) == len(TOPICS)
+        attached = db.session.scalar(select(ForumTopic).where(
+            ForumTopic.subject_kind == "practice"))
+        assert attached is not None
+        practice_id = attached.subject_id
+    visitor = app.test_client()
+    forum = visitor.get("/forum/").get_data(as_text=True)
+    assert "Moldova → Italy" in forum
+    assert "Preparing Moldovan care workers for Italy" in forum
+    assert "Coordinators&#39; room" not in forum
+    assert "Partnerships in progress" not in forum
+    practice = visitor.get(f"/practices/{practice_id}").get_data(as_text=True)
+    assert "1 reply" in practice
+    member = app.test_client()
+    sign_in(member, "practitioner@headstart.example", DEMO_PASSWORD)
+    assert "Partnerships in progress" in member.get("/forum/").get_data(as_text=True)
+    assert "Coordinators&#39; room" not in member.get("/forum/").get_data(as_text=True)

@@ -56,8 +56,15 @@ def load_demo() -> dict:
     added["links"] = _load_links(organisations)
     added["practices"] = _load_practices(organisations)
     added["calls"] = _load_calls()
+    added["forum topics"] = _load_forum()
     logger.info("demo content added: %s", added)
     return added
+
+
+def _load_forum() -> int:
+    from headstart.demo.forum_load import load_forum
+
+    return load_forum()
 
 
 def _load_profiles(organisations: dict) -> None:

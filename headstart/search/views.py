@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import Length, Optional
 
+from headstart.core.auth import has_role
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, single_line
 from headstart.core.i18n import _, _l, current_locale_code
@@ -20,8 +21,11 @@ PER_PAGE = 20
 
 
 def audiences_of(user) -> tuple[str, ...]:
-    """Audiences whose documents ``user`` may find."""
+    """Audiences whose documents ``user`` may find (the forum's coordinators' categories
+    have their own)."""
     if getattr(user, "is_authenticated", False):
+        if has_role(user, "coordinator"):
+            return ("public", "members", "coordinators")
         return ("public", "members")
     return ("public",)
 

@@ -40,6 +40,7 @@ def test_practice_page_shows_discuss_once_a_forum_provides_it(app, client, make_
         db.session.add(practice)
         db.session.commit()
         practice_id = practice.id
+    monkeypatch.setattr(subjects, "_discussion_provider", None)  # no forum installed
     page = client.get(f"/practices/{practice_id}").get_data(as_text=True)
     assert 'class="discuss' not in page
 

@@ -1,0 +1,2 @@
+"""The forum: practitioners' discussion with categories, mentions, subscriptions and
+moderation (SPEC §4)."""
