@@ -82,6 +82,9 @@ def register_blueprints(app) -> None:
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
+    from headstart.handbook import edit_views  # noqa: F401
+    from headstart.handbook import subjects as _handbook_subjects  # noqa: F401 (registers)
+    from headstart.handbook.views import bp as handbook
     from headstart.main.views import bp as main
     from headstart.notifications.views import bp as notifications
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
@@ -91,7 +94,7 @@ def register_blueprints(app) -> None:
     from headstart.search.views import bp as search
 
     for blueprint in (main, auth, account, directory, practices, calls, search, notifications,
-                      admin, api):
+                      admin, api, handbook):
         app.register_blueprint(blueprint)
 
 
