@@ -82,7 +82,8 @@ def register_blueprints(app) -> None:
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
-    from headstart.handbook import edit_views  # noqa: F401
+    from headstart.handbook import edit_views  # noqa: F401 - add routes
+    from headstart.handbook import search_documents as _handbook  # noqa: F401 (registers)
     from headstart.handbook import subjects as _handbook_subjects  # noqa: F401 (registers)
     from headstart.handbook.views import bp as handbook
     from headstart.main.views import bp as main
