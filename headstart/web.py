@@ -78,6 +78,7 @@ def register_blueprints(app) -> None:
     app.url_map.converters["int"] = BoundedIntConverter
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
+    from headstart.api import handbook as _handbook_api  # noqa: F401 - adds its route
     from headstart.api.views import bp as api
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
