@@ -4,7 +4,7 @@ that translation, as rendered HTML and as Markdown."""
 
 from __future__ import annotations
 
-from flask import jsonify
+from flask import jsonify, request
 
 from headstart.api.views import _int, bp
 from headstart.core.errors import render_error
@@ -18,8 +18,6 @@ from headstart.handbook.rendering import section_html
 @bp.route("/handbook")
 def handbook():
     """An edition of the handbook: chapters with their sections."""
-    from flask import request
-
     if request.args.get("edition") is None:
         edition = editions.latest()
         if edition is None:

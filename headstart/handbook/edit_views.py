@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
@@ -340,14 +341,20 @@ def publish():
     if form.validate_on_submit():
         try:
             edition = editions.publish(form.release_notes.data or "", actor=current_user)
+            number = edition.number
+            db.session.commit()
         except DomainError as error:
             db.session.rollback()
             apply_error(form, error)
             status = 422
+        except IntegrityError:  # another coordinator published the same number just now
+            db.session.rollback()
+            form.form_errors.append(_("Another edition was published a moment ago. Check "
+                                      "it, then publish again if needed."))
+            latest, status = editions.latest(), 409
         else:
-            db.session.commit()
-            flash(_("Edition %(number)s is published.", number=edition.number), "success")
-            return redirect(url_for("handbook.edition", number=edition.number))
+            flash(_("Edition %(number)s is published.", number=number), "success")
+            return redirect(url_for("handbook.edition", number=number))
     elif request.method == "POST":
         status = 422
     return render_template("handbook/edit/publish.html", form=form, latest=latest,

@@ -4,7 +4,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     SubmitField,
@@ -71,13 +70,3 @@ class PublishForm(FlaskForm):
     release_notes = TextAreaField(_l("Release notes (Markdown)"),
                                   validators=[Optional(), Length(max=20_000)],
                                   render_kw={"rows": 8})
-
-
-class CompareForm(FlaskForm):
-    """Two revision ids to compare (a GET form, no CSRF)."""
-
-    class Meta:
-        csrf = False
-
-    a = IntegerField(validators=[Optional()])
-    b = IntegerField(validators=[Optional()])

@@ -159,6 +159,9 @@ def save(section: Section, *, title: str, body: str, summary: str, base_revision
     title = title.strip()
     if not title:
         raise DomainError(_("A section needs a title."), field="title")
+    # Two editors saving at once: the second waits here, then sees the first's revision
+    # (PostgreSQL; SQLite has one writer at a time anyway).
+    db.session.execute(select(Section.id).where(Section.id == section.id).with_for_update())
     latest = current(section, language)
     if latest is not None and latest.id != base_revision_id:
         raise EditConflict(latest)

@@ -236,3 +236,28 @@ def test_sections_due_for_review_are_listed_for_coordinators(app, login_as, coor
     assert "Induction" in due
     assert "overdue" in due
     assert "Referral" not in due
+
+
+def test_publishing_the_same_number_twice_at_once_is_a_conflict(app, login_as, coordinator,
+                                                                handbook, monkeypatch):
+    import sqlalchemy
+
+    from headstart.handbook import editions
+
+    class NoEditionsYet:
+        """What a second request saw before the first one committed."""
+
+        @staticmethod
+        def max(_column):
+            return sqlalchemy.literal(0)
+
+    client = login_as(user=coordinator)
+    token = csrf_token(client, "/handbook/edit/publish")
+    assert client.post("/handbook/edit/publish", data={"csrf_token": token}).status_code == 302
+    monkeypatch.setattr(editions, "latest", lambda: None)
+    monkeypatch.setattr(editions, "func", NoEditionsYet)
+    response = client.post("/handbook/edit/publish", data={"csrf_token": token})
+    assert response.status_code == 409
+    assert "Another edition was published a moment ago" in response.text
+    monkeypatch.undo()
+    assert client.get("/handbook/editions/2").status_code == 404  # nothing half-published
