@@ -111,6 +111,9 @@ def pdf_download(number: int):
     response = Response(pdf.to_pdf(html), mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
         f'inline; filename="headstart-handbook-edition-{edition.number}.pdf"')
+    # An edition never changes (only its language varies, see Vary), and rendering takes
+    # a second: let browsers and proxies keep it for a day.
+    response.headers["Cache-Control"] = "public, max-age=86400"
     return response
 
 
