@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from headstart.core.auth import has_role
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from headstart.core.i18n import LOCALES, _
+from headstart.core.signals import account_export
 from headstart.extensions import db
 from headstart.handbook import diff
 from headstart.handbook.models import Chapter, Revision, Section
@@ -244,3 +245,15 @@ def due_for_review(today: date | None = None) -> list[tuple[Section, bool]]:
         Section.review_by.is_not(None), Section.review_by <= limit)
         .order_by(Section.review_by, Section.id))
     return [(section, section.review_by <= today) for section in sections]
+
+
+@account_export.connect
+def _export(user) -> tuple[str, list]:
+    """The handbook revisions a member wrote, in their data export."""
+    rows = db.session.execute(
+        select(Revision, Section.slug).join(Section, Section.id == Revision.section_id)
+        .where(Revision.author_id == user.id).order_by(Revision.id))
+    return "handbook_revisions", [
+        {"section": slug, "language": revision.language, "title": revision.title,
+         "summary": revision.summary, "created_at": revision.created_at.isoformat()}
+        for revision, slug in rows]

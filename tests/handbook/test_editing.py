@@ -261,3 +261,12 @@ def test_publishing_the_same_number_twice_at_once_is_a_conflict(app, login_as, c
     assert "Another edition was published a moment ago" in response.text
     monkeypatch.undo()
     assert client.get("/handbook/editions/2").status_code == 404  # nothing half-published
+
+
+def test_a_members_revisions_are_in_their_data_export(login_as, coordinator, handbook, edit):
+    edit(handbook["referral"], "Refer to a counterpart you trust.")
+    data = login_as(user=coordinator).get("/account/export").get_json()
+    revisions = data["handbook_revisions"]
+    assert [r["section"] for r in revisions] == ["first-contact", "referral", "induction",
+                                                 "referral"]
+    assert revisions[-1]["summary"] == "edit"
