@@ -201,6 +201,8 @@ ROUTES = [
           302, 403, 403, 200, 200),
     Route("POST", "/handbook/edit/sections/{hb_section}/translations/cs",
           302, 403, 403, 422, 422),
+    Route("POST", "/handbook/edit/sections/{hb_draft}/retire", 302, 403, 403, 302, 302),
+    Route("POST", "/handbook/edit/sections/{hb_draft}/reinstate", 302, 403, 403, 302, 302),
     Route("GET", "/handbook/edit/publish", 302, 403, 403, 200, 200),
     Route("POST", "/handbook/edit/publish", 302, 403, 403, 302, 302),
     # --- end of handbook ---

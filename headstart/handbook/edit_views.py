@@ -150,11 +150,13 @@ def edit_section(section_id: int):
     section = _get(Section, section_id)
     latest = services.current(section)
     form = SectionForm()
+    form.chapter_id.choices = [(c.id, c.title) for c in services.chapters()]
     if request.method == "GET":
         if latest is not None:
             form.title.data, form.body.data = latest.title, latest.body
             form.base_revision.data = str(latest.id)
         form.review_by.data = section.review_by
+        form.chapter_id.data = section.chapter_id
     preview = conflict = None
     status = 200
     if form.validate_on_submit():
@@ -167,6 +169,9 @@ def edit_section(section_id: int):
                     summary=form.summary.data or "", base_revision_id=_int(
                         form.base_revision.data), actor=current_user)
                 services.set_review_by(section, form.review_by.data, actor=current_user)
+                chapter = db.session.get(Chapter, form.chapter_id.data or 0)
+                if chapter is not None:
+                    services.move_to_chapter(section, chapter, actor=current_user)
             except services.EditConflict as error:
                 db.session.rollback()
                 conflict = _conflict(error.current, form.body.data or "")
@@ -191,6 +196,33 @@ def edit_section(section_id: int):
         preview=preview, conflict=conflict, translations=services.translations(section),
         languages=[code for code in LOCALES if code != section.language],
         action_form=ActionForm()), status
+
+
+@bp.route("/edit/sections/<int:section_id>/retire", methods=["POST"])
+@role_required("coordinator")
+def retire(section_id: int):
+    """Leave a section out of the next editions."""
+    section = _get(Section, section_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    services.retire(section, actor=current_user)
+    db.session.commit()
+    flash(_("The section will be left out of the next edition. Published editions keep "
+            "it."), "success")
+    return redirect(url_for("handbook.edit_index"))
+
+
+@bp.route("/edit/sections/<int:section_id>/reinstate", methods=["POST"])
+@role_required("coordinator")
+def reinstate(section_id: int):
+    """Bring a retired section back into the next editions."""
+    section = _get(Section, section_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    services.reinstate(section, actor=current_user)
+    db.session.commit()
+    flash(_("The section will be in the next edition again."), "success")
+    return redirect(url_for("handbook.edit_section", section_id=section.id))
 
 
 def _int(value) -> int | None:

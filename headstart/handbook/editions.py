@@ -37,7 +37,8 @@ def publish(release_notes: str, *, actor) -> Edition:
     """Freeze the current source text of every section, and each translation that is up
     to date, into the next numbered edition."""
     services.require_coordinator(actor)
-    chapter_list = [c for c in services.chapters() if c.sections]
+    chapter_list = [c for c in services.chapters()
+                    if any(s.retired_at is None for s in c.sections)]
     if not chapter_list:
         raise DomainError(_("The handbook has no sections to publish yet."))
     previous = latest()
@@ -46,7 +47,8 @@ def publish(release_notes: str, *, actor) -> Edition:
                       published_by_id=getattr(actor, "id", None), published_at=utcnow())
     db.session.add(edition)
     for chapter_position, chapter in enumerate(chapter_list, start=1):
-        sections = sorted(chapter.sections, key=lambda s: (s.position, s.id))
+        sections = sorted((s for s in chapter.sections if s.retired_at is None),
+                          key=lambda s: (s.position, s.id))
         for position, section in enumerate(sections, start=1):
             source = services.current(section)
             if source is None:
@@ -166,14 +168,19 @@ def compare(old: Edition, new: Edition) -> list[SectionChange]:
 
 
 def unpublished_changes(edition: Edition | None) -> list[Section]:
-    """Sections whose current source revision is not the one in ``edition`` (new sections
-    and drafts newer than it); every section when nothing is published."""
+    """Sections the next edition will differ in from ``edition``: new sections, drafts
+    newer than it, and retired sections it still has; every section when nothing is
+    published."""
     published = {}
     if edition is not None:
         published = {t.section_id: t.revision_id for t in edition.texts if t.is_source}
     changed = []
     for chapter in services.chapters():
         for section in sorted(chapter.sections, key=lambda s: (s.position, s.id)):
+            if section.retired_at is not None:
+                if section.id in published:
+                    changed.append(section)
+                continue
             revision = services.current(section)
             if revision is not None and published.get(section.id) != revision.id:
                 changed.append(section)

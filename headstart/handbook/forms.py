@@ -35,15 +35,15 @@ class SectionForm(FlaskForm):
     summary = StringField(_l("Summary of your change"), filters=[single_line],
                           validators=[Optional(), Length(max=300)])
     review_by = DateField(_l("Review by"), validators=[Optional()], render_kw={"type": "date"})
+    chapter_id = SelectField(_l("Chapter"), coerce=int, validate_choice=False)
     base_revision = HiddenField()
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save revision"))
 
 
 class NewSectionForm(SectionForm):
-    """A new section: also its chapter, address and language."""
+    """A new section: also its address and language."""
 
-    chapter_id = SelectField(_l("Chapter"), coerce=int, validate_choice=False)
     slug = StringField(_l("Address (slug)"), filters=[single_line],
                        validators=[DataRequired(), Length(max=80)])
     language = SelectField(_l("Language the section is written in"), default="en",

@@ -68,6 +68,9 @@ class Section(db.Model):
     language: Mapped[str] = mapped_column(String(8), default="en")
     #: When a coordinator should next check the section is still right (SPEC §5).
     review_by: Mapped[date | None] = mapped_column(Date)
+    #: Set when a coordinator takes the section out of future editions (older editions
+    #: keep it; its revisions stay).
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     chapter: Mapped[Chapter] = relationship(back_populates="sections")

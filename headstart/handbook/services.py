@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from headstart.core.auth import has_role
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from headstart.core.i18n import LOCALES, _
+from headstart.core.models import utcnow
 from headstart.core.signals import account_export
 from headstart.extensions import db
 from headstart.handbook import diff
@@ -87,6 +88,34 @@ def move(item: Chapter | Section, direction: str, *, actor) -> None:
     other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(siblings):
         siblings[index].position, siblings[other].position = other + 1, index + 1
+    db.session.flush()
+
+
+def move_to_chapter(section: Section, chapter: Chapter, *, actor) -> None:
+    """Put a section at the end of another chapter."""
+    require_coordinator(actor)
+    if chapter.id == section.chapter_id:
+        return
+    last = db.session.scalar(select(func.max(Section.position))
+                             .where(Section.chapter_id == chapter.id)) or 0
+    section.chapter = chapter
+    section.position = last + 1
+    db.session.flush()
+
+
+def retire(section: Section, *, actor) -> None:
+    """Leave a section out of the next editions (published ones keep it)."""
+    require_coordinator(actor)
+    if section.retired_at is None:
+        section.retired_at = utcnow()
+        db.session.flush()
+        logger.info("user %s retired handbook section %s", actor.id, section.id)
+
+
+def reinstate(section: Section, *, actor) -> None:
+    """Bring a retired section back into the next editions."""
+    require_coordinator(actor)
+    section.retired_at = None
     db.session.flush()
 
 
@@ -242,7 +271,8 @@ def due_for_review(today: date | None = None) -> list[tuple[Section, bool]]:
     today = today or date.today()
     limit = today + timedelta(days=REVIEW_NOTICE_DAYS)
     sections = db.session.scalars(select(Section).where(
-        Section.review_by.is_not(None), Section.review_by <= limit)
+        Section.review_by.is_not(None), Section.review_by <= limit,
+        Section.retired_at.is_(None))
         .order_by(Section.review_by, Section.id))
     return [(section, section.review_by <= today) for section in sections]
 

@@ -43,6 +43,7 @@ def upgrade():
     sa.Column('slug', sa.String(length=80), nullable=False),
     sa.Column('language', sa.String(length=8), nullable=False),
     sa.Column('review_by', sa.Date(), nullable=True),
+    sa.Column('retired_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['chapter_id'], ['handbook_chapters.id'], name=op.f('fk_handbook_sections_chapter_id_handbook_chapters'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_handbook_sections')),

@@ -270,3 +270,42 @@ def test_a_members_revisions_are_in_their_data_export(login_as, coordinator, han
     assert [r["section"] for r in revisions] == ["first-contact", "referral", "induction",
                                                  "referral"]
     assert revisions[-1]["summary"] == "edit"
+
+
+def test_a_retired_section_leaves_the_next_edition_only(app, client, login_as, coordinator,
+                                                        handbook, publish):
+    publish()
+    editor = login_as(user=coordinator)
+    url = f"/handbook/edit/sections/{handbook['referral']}"
+    token = csrf_token(editor, url)
+    assert editor.post(f"{url}/retire", data={"csrf_token": token}).status_code == 302
+    assert "retired" in editor.get("/handbook/edit/").text
+    assert "left out" in editor.get("/handbook/edit/publish").text
+    publish()
+    assert client.get("/handbook/editions/2/referral").status_code == 404
+    assert client.get("/handbook/editions/1/referral").status_code == 200
+    assert client.get("/handbook/editions/2/first-contact").text.count('rel="next"') == 1
+    assert 'rel="next" href="/handbook/editions/2/induction"' in client.get(
+        "/handbook/editions/2/first-contact").text
+    assert editor.post(f"{url}/reinstate", data={"csrf_token": token}).status_code == 302
+    publish()
+    assert client.get("/handbook/editions/3/referral").status_code == 200
+
+
+def test_a_section_moves_to_another_chapter(app, client, login_as, coordinator, handbook,
+                                            publish):
+    editor = login_as(user=coordinator)
+    with app.app_context():
+        training = db.session.get(Section, handbook["induction"]).chapter_id
+    url = f"/handbook/edit/sections/{handbook['first-contact']}"
+    page = editor.get(url).text
+    base = re.search(r'name="base_revision" type="hidden" value="(\d+)"', page).group(1)
+    response = editor.post(url, data={
+        "csrf_token": csrf_token(editor, url), "title": "First contact",
+        "body": "Greet the visitor.\n\n# What to ask\n\n- Where are you going?\n- When?",
+        "base_revision": base, "chapter_id": training, "save": "Save revision"})
+    assert response.status_code == 302
+    publish()
+    page = client.get("/handbook/").text
+    assert page.index("Referral") < page.index("Training") < page.index("Induction") \
+        < page.index("First contact")
