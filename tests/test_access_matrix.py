@@ -181,6 +181,7 @@ ROUTES = [
     Route("POST", "/handbook/edit/chapters", 302, 403, 403, 302, 302),
     Route("POST", "/handbook/edit/chapters/{hb_chapter}", 302, 403, 403, 302, 302),
     Route("POST", "/handbook/edit/chapters/{hb_chapter}/move", 302, 403, 403, 400, 400),
+    Route("POST", "/handbook/edit/chapters/{hb_chapter}/titles", 302, 403, 403, 302, 302),
     Route("GET", "/handbook/edit/sections/new", 302, 403, 403, 200, 200),
     Route("POST", "/handbook/edit/sections/new", 302, 403, 403, 422, 422),
     Route("GET", "/handbook/edit/sections/{hb_draft}", 302, 403, 403, 200, 200),

@@ -8,7 +8,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from headstart.demo.handbook_data import CHAPTERS, DRAFT, RELEASE_NOTES, TRANSLATIONS_CS
+from headstart.demo.handbook_data import (
+    CHAPTER_TITLES_CS,
+    CHAPTERS,
+    DRAFT,
+    RELEASE_NOTES,
+    TRANSLATIONS_CS,
+)
 from headstart.extensions import db
 from headstart.handbook import editions, services
 from headstart.handbook.models import Chapter, Section
@@ -23,6 +29,7 @@ def load_handbook(coordinator) -> int:
     sections = {}
     for title, entries in CHAPTERS:
         chapter = services.create_chapter(title, actor=coordinator)
+        services.set_chapter_title(chapter, "cs", CHAPTER_TITLES_CS[title], actor=coordinator)
         for slug, section_title, body, review_in in entries:
             sections[slug] = services.create_section(
                 chapter, title=section_title, slug=slug, body=body, summary="First version",

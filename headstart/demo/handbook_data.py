@@ -337,3 +337,14 @@ further.
 - Count which leaflets are taken and which questions keep coming back.
 - Replace a leaflet that does not answer the questions people actually ask.
 """, "Add the multilingual website and community periodicals")
+
+#: Czech chapter titles (the chapters' English titles → Czech).
+CHAPTER_TITLES_CS = {
+    "Standard operating procedures": "Standardní operační postupy",
+    "Design of a Migrant Information Centre": "Uspořádání Migračního informačního centra",
+    "Institutional arrangements": "Institucionální uspořádání",
+    "Training": "Školení",
+    "Competences of staff": "Kompetence pracovníků",
+    "Data collection": "Sběr dat",
+    "Monitoring and evaluation": "Monitorování a hodnocení",
+}

@@ -17,6 +17,7 @@ from headstart.extensions import db
 from headstart.handbook import diff, editions, services
 from headstart.handbook.forms import (
     ChapterForm,
+    ChapterTitleForm,
     NewSectionForm,
     PublishForm,
     SectionForm,
@@ -44,6 +45,7 @@ def edit_index():
     return render_template(
         "handbook/edit/index.html", chapters=services.chapters(), changed=changed,
         latest=latest, due=services.due_for_review(), chapter_form=ChapterForm(),
+        title_form=ChapterTitleForm(),
         action_form=ActionForm(), current=services.current, translations=services.translations)
 
 
@@ -73,6 +75,22 @@ def rename_chapter(chapter_id: int):
     services.rename_chapter(chapter, form.title.data, actor=current_user)
     db.session.commit()
     flash(_("Chapter renamed."), "success")
+    return redirect(url_for("handbook.edit_index"))
+
+
+@bp.route("/edit/chapters/<int:chapter_id>/titles", methods=["POST"])
+@role_required("coordinator")
+def chapter_title(chapter_id: int):
+    """Give (or remove) a chapter's title in another language."""
+    chapter = _get(Chapter, chapter_id)
+    form = ChapterTitleForm()
+    if not form.validate_on_submit():
+        flash(_("Choose one of the portal's languages."), "error")
+        return redirect(url_for("handbook.edit_index"))
+    services.set_chapter_title(chapter, form.language.data, form.title.data or "",
+                               actor=current_user)
+    db.session.commit()
+    flash(_("Chapter title saved. Readers get it with the next edition."), "success")
     return redirect(url_for("handbook.edit_index"))
 
 

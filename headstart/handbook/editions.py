@@ -44,7 +44,10 @@ def publish(release_notes: str, *, actor) -> Edition:
     previous = latest()
     number = (db.session.scalar(select(func.max(Edition.number))) or 0) + 1
     edition = Edition(number=number, release_notes=release_notes.strip(),
-                      published_by_id=getattr(actor, "id", None), published_at=utcnow())
+                      published_by_id=getattr(actor, "id", None), published_at=utcnow(),
+                      chapter_titles={str(position): dict(chapter.titles or {})
+                                      for position, chapter in enumerate(chapter_list, start=1)
+                                      if chapter.titles})
     db.session.add(edition)
     for chapter_position, chapter in enumerate(chapter_list, start=1):
         sections = sorted((s for s in chapter.sections if s.retired_at is None),
@@ -83,12 +86,19 @@ class ReadSection:
     languages: list[str]
     #: The reader asked for another language than the one shown (no translation).
     fallback: bool = False
+    #: The chapter it is in, as the reader sees it.
+    chapter: ReadChapter | None = None
 
 
 @dataclass
 class ReadChapter:
+    """A chapter of an edition as one reader sees it (title in their language when the
+    edition has it)."""
+
     title: str
     position: int
+    #: The language of ``title``.
+    language: str = "en"
     sections: list[ReadSection] = field(default_factory=list)
 
 
@@ -110,7 +120,11 @@ def read(edition: Edition, reader: str) -> list[ReadChapter]:
         item = ReadSection(shown, source, sorted(texts),
                            fallback=reader not in texts)
         if not chapters or chapters[-1].position != source.chapter_position:
-            chapters.append(ReadChapter(source.chapter_title, source.chapter_position))
+            titles = (edition.chapter_titles or {}).get(str(source.chapter_position), {})
+            chapters.append(ReadChapter(
+                titles.get(reader, source.chapter_title), source.chapter_position,
+                reader if reader in titles else source.language))
+        item.chapter = chapters[-1]
         chapters[-1].sections.append(item)
     return chapters
 

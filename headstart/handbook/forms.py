@@ -24,6 +24,15 @@ class ChapterForm(FlaskForm):
                         validators=[DataRequired(), Length(max=200)])
 
 
+class ChapterTitleForm(FlaskForm):
+    """A chapter's title in another language (empty: remove it)."""
+
+    language = SelectField(_l("Language"),
+                           choices=lambda: [(code, language_name(code)) for code in LOCALES])
+    title = StringField(_l("Title in that language"), filters=[single_line],
+                        validators=[Optional(), Length(max=200)])
+
+
 class SectionForm(FlaskForm):
     """An edit of a section's title and text; ``base_revision`` is the revision the editor
     started from (conflict detection)."""

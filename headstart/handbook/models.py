@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Date,
     ForeignKey,
@@ -43,6 +44,8 @@ class Chapter(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: The chapter title in the handbook's source language.
     title: Mapped[str] = mapped_column(String(200))
+    #: The title in other languages, ``{language: title}``.
+    titles: Mapped[dict] = mapped_column(JSON, default=dict)
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -128,6 +131,9 @@ class Edition(db.Model):
         ForeignKey("users.id", ondelete="SET NULL"))
     #: Set when a newer edition is published (its texts leave the search index).
     superseded_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    #: Translated chapter titles as published, by chapter position (from 1) as a string:
+    #: ``{"1": {"cs": "…"}}``.
+    chapter_titles: Mapped[dict] = mapped_column(JSON, default=dict)
 
     texts: Mapped[list[EditionText]] = relationship(
         back_populates="edition", order_by="(EditionText.chapter_position, "

@@ -74,6 +74,21 @@ def rename_chapter(chapter: Chapter, title: str, *, actor) -> None:
     db.session.flush()
 
 
+def set_chapter_title(chapter: Chapter, language: str, title: str, *, actor) -> None:
+    """Give a chapter's title in another language ("" removes it); readers get it with
+    the next edition."""
+    require_coordinator(actor)
+    if language not in LOCALES:
+        raise DomainError(_("Unknown language."), field="language")
+    titles = dict(chapter.titles or {})
+    if title.strip():
+        titles[language] = title.strip()[:200]
+    else:
+        titles.pop(language, None)
+    chapter.titles = titles  # a new dict, so the change is seen
+    db.session.flush()
+
+
 def move(item: Chapter | Section, direction: str, *, actor) -> None:
     """Swap a chapter (or a section within its chapter) with its neighbour ``"up"`` or
     ``"down"``; at either end nothing changes."""

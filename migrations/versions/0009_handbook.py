@@ -21,6 +21,7 @@ def upgrade():
     op.create_table('handbook_chapters',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('titles', sa.JSON(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_handbook_chapters'))
@@ -32,6 +33,7 @@ def upgrade():
     sa.Column('release_notes', sa.Text(), nullable=False),
     sa.Column('published_by_id', sa.Integer(), nullable=True),
     sa.Column('superseded_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('chapter_titles', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['published_by_id'], ['users.id'], name=op.f('fk_handbook_editions_published_by_id_users'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_handbook_editions')),
     sa.UniqueConstraint('number', name=op.f('uq_handbook_editions_number'))

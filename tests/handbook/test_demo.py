@@ -22,6 +22,7 @@ def test_demo_handbook_is_published_translated_and_has_a_draft(app, runner, clie
         assert title in contents
     czech = client.get("/handbook/editions/1/first-contact?lang=cs").text
     assert "První kontakt a zjištění potřeb" in czech
+    assert "Standardní operační postupy" in czech  # the chapter, in Czech too
     assert "Předání protějškům" in client.get("/handbook/editions/1/referral?lang=cs").text
     untranslated = client.get("/handbook/editions/1/staff-training?lang=cs").text
     assert "New information officers" in untranslated  # the source, with a notice

@@ -309,3 +309,27 @@ def test_a_section_moves_to_another_chapter(app, client, login_as, coordinator, 
     page = client.get("/handbook/").text
     assert page.index("Referral") < page.index("Training") < page.index("Induction") \
         < page.index("First contact")
+
+
+def test_chapter_titles_in_other_languages_reach_readers_with_the_next_edition(
+        app, client, login_as, coordinator, handbook, publish):
+    publish()
+    editor = login_as(user=coordinator)
+    with app.app_context():
+        chapter = db.session.get(Section, handbook["referral"]).chapter_id
+    page = editor.get("/handbook/edit/").text
+    assert 'id="csrf_token"' not in page.split('id="new-chapter"')[0]  # one id per page
+    response = editor.post(f"/handbook/edit/chapters/{chapter}/titles", data={
+        "csrf_token": csrf_token(editor, "/handbook/edit/"), "language": "cs",
+        "title": "Postupy"})
+    assert response.status_code == 302
+    assert "Postupy" not in client.get("/handbook/editions/1?lang=cs").text  # frozen
+    publish()
+    czech = client.get("/handbook/editions/2?lang=cs").text
+    assert '<span class="toc-chapter" dir="auto" lang="cs">Postupy</span>' in czech
+    assert "Postupy" in client.get("/handbook/editions/2/referral?lang=cs").text
+    assert "Procedures" in client.get("/handbook/editions/2?lang=en").text
+    bad = editor.post(f"/handbook/edit/chapters/{chapter}/titles", data={
+        "csrf_token": csrf_token(editor, "/handbook/edit/"), "language": "xx", "title": "?"})
+    assert bad.status_code == 302
+    assert "Choose one of the portal" in editor.get("/handbook/edit/").text
