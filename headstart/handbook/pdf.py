@@ -9,6 +9,7 @@ the network (or the file system) whatever a section links to.
 from __future__ import annotations
 
 import logging
+import warnings
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,10 @@ def _no_fetching(url: str, *args, **kwargs):
 
 def to_pdf(html: str) -> bytes:
     """The PDF of an HTML document."""
-    from weasyprint import HTML
+    with warnings.catch_warnings():
+        # Without libharfbuzz-subset WeasyPrint embeds whole fonts (a larger file) and says
+        # a future version will need it; the PDF is right either way.
+        warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
+        from weasyprint import HTML
 
     return HTML(string=html, url_fetcher=_no_fetching, base_url="about:blank").write_pdf()
