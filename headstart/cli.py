@@ -12,6 +12,7 @@ def init_app(app) -> None:
     )
     from headstart.demo.cli import demo
     from headstart.forum.cli import forum
+    from headstart.handbook.cli import handbook
     from headstart.search.cli import search
 
     app.cli.add_command(users)
@@ -20,3 +21,4 @@ def init_app(app) -> None:
     for command in (backup_command, restore_command, export_command, import_command):
         app.cli.add_command(command)
     app.cli.add_command(forum)
+    app.cli.add_command(handbook)

@@ -92,12 +92,17 @@ def register_blueprints(app) -> None:
     app.url_map.converters["int"] = BoundedIntConverter
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
+    from headstart.api import handbook as _handbook_api  # noqa: F401 - adds its route
     from headstart.api.views import bp as api
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
     from headstart.forum import moderation_views, writing_views  # noqa: F401 - add routes
     from headstart.forum.views import bp as forum
+    from headstart.handbook import edit_views  # noqa: F401 - add routes
+    from headstart.handbook import search_documents as _handbook  # noqa: F401 (registers)
+    from headstart.handbook import subjects as _handbook_subjects  # noqa: F401 (registers)
+    from headstart.handbook.views import bp as handbook
     from headstart.main.views import bp as main
     from headstart.notifications.views import bp as notifications
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
@@ -107,7 +112,7 @@ def register_blueprints(app) -> None:
     from headstart.search.views import bp as search
 
     for blueprint in (main, auth, account, directory, practices, calls, search, notifications,
-                      admin, api, forum):
+                      admin, api, forum, handbook):
         app.register_blueprint(blueprint)
 
 

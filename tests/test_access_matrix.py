@@ -229,6 +229,50 @@ ROUTES = [
     Route("POST", "/forum/categories/new", 302, 403, 403, 422, 422),
     Route("GET", "/forum/c/{cat_public}/edit", 302, 403, 403, 200, 200),
     Route("POST", "/forum/c/{cat_public}/edit", 302, 403, 403, 422, 422),
+    # --- handbook: readers see editions; drafts and editing are for coordinators ---
+    Route("GET", "/handbook/", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/editions/", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/editions/1", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/editions/99", 404, 404, 404, 404, 404),
+    Route("GET", "/handbook/editions/1/first-contact", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/editions/1/unpublished", 404, 404, 404, 404, 404),  # a draft
+    Route("GET", "/handbook/editions/1.pdf", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/editions/1/print", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/editions/1/diff/1", 200, 200, 200, 200, 200),
+    Route("GET", "/handbook/sections/{hb_section}", 302, 302, 302, 302, 302),
+    Route("GET", "/handbook/sections/{hb_draft}", 404, 404, 404, 404, 404),
+    Route("GET", "/api/v1/handbook", 200, 200, 200, 200, 200),
+    Route("GET", "/api/v1/handbook?edition=99", 404, 404, 404, 404, 404),
+    Route("GET", "/handbook/edit/", 302, 403, 403, 200, 200),
+    Route("POST", "/handbook/edit/chapters", 302, 403, 403, 302, 302),
+    Route("POST", "/handbook/edit/chapters/{hb_chapter}", 302, 403, 403, 302, 302),
+    Route("POST", "/handbook/edit/chapters/{hb_chapter}/move", 302, 403, 403, 400, 400),
+    Route("POST", "/handbook/edit/chapters/{hb_chapter}/titles", 302, 403, 403, 302, 302),
+    Route("GET", "/handbook/edit/sections/new", 302, 403, 403, 200, 200),
+    Route("POST", "/handbook/edit/sections/new", 302, 403, 403, 422, 422),
+    Route("GET", "/handbook/edit/sections/{hb_draft}", 302, 403, 403, 200, 200),
+    Route("GET", "/handbook/edit/sections/{hb_section}", 302, 403, 403, 200, 200),
+    Route("POST", "/handbook/edit/sections/{hb_section}", 302, 403, 403, 422, 422),
+    Route("GET", "/handbook/edit/sections/999999", 302, 403, 403, 404, 404),
+    Route("POST", "/handbook/edit/sections/{hb_section}/move", 302, 403, 403, 400, 400),
+    Route("GET", "/handbook/edit/sections/{hb_section}/history", 302, 403, 403, 200, 200),
+    Route("GET", "/handbook/edit/sections/{hb_section}/diff?a={hb_revision}&b={hb_revision}",
+          302, 403, 403, 200, 200),
+    Route("GET", "/handbook/edit/sections/{hb_section}/revisions/{hb_revision}",
+          302, 403, 403, 200, 200),
+    Route("GET", "/handbook/edit/sections/{hb_draft}/revisions/{hb_revision}",
+          302, 403, 403, 404, 404),
+    Route("POST", "/handbook/edit/sections/{hb_section}/revisions/{hb_revision}/restore",
+          302, 403, 403, 302, 302),
+    Route("GET", "/handbook/edit/sections/{hb_section}/translations/cs",
+          302, 403, 403, 200, 200),
+    Route("POST", "/handbook/edit/sections/{hb_section}/translations/cs",
+          302, 403, 403, 422, 422),
+    Route("POST", "/handbook/edit/sections/{hb_draft}/retire", 302, 403, 403, 302, 302),
+    Route("POST", "/handbook/edit/sections/{hb_draft}/reinstate", 302, 403, 403, 302, 302),
+    Route("GET", "/handbook/edit/publish", 302, 403, 403, 200, 200),
+    Route("POST", "/handbook/edit/publish", 302, 403, 403, 302, 302),
+    # --- end of handbook ---
 ]
 
 #: Endpoints that need no row: static files and the test-only routes.
@@ -285,6 +329,7 @@ def world(app, make_user, make_org, make_practice):
         ids["term"] = db.session.scalar(db.select(TaxonomyTerm.id).where(
             TaxonomyTerm.vocabulary == "theme", TaxonomyTerm.code == "housing"))
     ids.update(_forum(app, users))
+    ids.update(_handbook(app, users["coordinator"]))
     return users, ids
 
 
@@ -312,6 +357,23 @@ def _forum(app, users) -> dict:
         db.session.commit()
         ids["flag"] = flag.id
     return ids
+
+
+def _handbook(app, coordinator) -> dict:
+    """Edition 1 with the section first-contact, and a draft section published nowhere."""
+    from headstart.handbook import editions, services
+
+    with app.app_context():
+        actor = db.session.get(type(coordinator), coordinator.id)
+        chapter = services.create_chapter("Procedures", actor=actor)
+        section = services.create_section(chapter, title="First contact", slug="first-contact",
+                                          body="Greet the visitor.", actor=actor)
+        editions.publish("", actor=actor)
+        draft = services.create_section(chapter, title="Unpublished", slug="unpublished",
+                                        body="Not yet.", actor=actor)
+        db.session.commit()
+        return {"hb_chapter": chapter.id, "hb_section": section.id, "hb_draft": draft.id,
+                "hb_revision": services.current(section).id}
 
 
 def _attach(app, practice_id: int) -> int:

@@ -271,6 +271,40 @@ def _ok(description: str, schema: str) -> dict:
         "schema": {"$ref": f"#/components/schemas/{schema}"}}}}
 
 
+HANDBOOK_SECTION = {
+    "type": "object", "additionalProperties": False,
+    "required": ["id", "slug", "title", "url", "language", "translated", "languages",
+                 "markdown", "html"],
+    "properties": {
+        "id": {"type": "integer"}, "slug": _string(), "title": _string(),
+        "url": _string("The section's page in this edition.", format="uri"),
+        "language": _string("The language of this text."),
+        "translated": {"type": "boolean", "description": "False when the edition has no "
+                       "translation into the reader's language and the source is given."},
+        "languages": {"type": "array", "items": _string(),
+                      "description": "Languages the section can be read in, in this edition."},
+        "markdown": _string("The text as written (Markdown)."),
+        "html": _string("The text rendered and sanitised; headings carry ids."),
+    },
+}
+HANDBOOK_EDITION = {
+    "type": "object", "additionalProperties": False,
+    "required": ["edition", "published_at", "release_notes", "release_notes_html", "url",
+                 "pdf_url", "latest", "chapters"],
+    "properties": {
+        "edition": {"type": "integer", "minimum": 1},
+        "published_at": _string(format="date-time"),
+        "release_notes": _string("Markdown."), "release_notes_html": _string(),
+        "url": _string(format="uri"), "pdf_url": _string(format="uri"),
+        "latest": {"type": "boolean"},
+        "chapters": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["title", "sections"],
+            "properties": {"title": _string(), "sections": {
+                "type": "array", "items": {"$ref": "#/components/schemas/HandbookSection"}}}}},
+    },
+}
+
+
 def document(server_url: str, areas: tuple[str, ...]) -> dict:
     """The OpenAPI document, with ``server_url`` as the server and the searchable
     ``areas``."""
@@ -331,12 +365,23 @@ def document(server_url: str, areas: tuple[str, ...]) -> dict:
                 "responses": {"200": _ok("One page of results from every area.", "SearchList"),
                               "400": _error("No words, or a parameter could not be used."),
                               "503": _error("The search index is being rebuilt.")}}},
+            "/handbook": {"get": {
+                "operationId": "getHandbook",
+                "summary": "The latest edition of the handbook, or an older one",
+                "parameters": [_parameter("edition", "An edition number (default: the latest).",
+                                          {"type": "integer", "minimum": 1,
+                                           "maximum": 2**31 - 1})],
+                "responses": {"200": _ok("Chapters and sections, in the reader's language "
+                                         "where translated.", "HandbookEdition"),
+                              "400": _error("A parameter could not be used."),
+                              "404": _error("No such edition (or none published yet).")}}},
         },
         "components": {"schemas": {
             "Facet": FACET_VALUE, "PracticeSummary": PRACTICE_SUMMARY,
             "PracticeList": PRACTICE_LIST, "Practice": PRACTICE, "SearchList": SEARCH_LIST,
             "OrganisationSummary": ORGANISATION_SUMMARY, "Organisation": ORGANISATION,
             "OrganisationList": ORGANISATION_LIST, "CounterpartList": COUNTERPART_LIST,
+            "HandbookEdition": HANDBOOK_EDITION, "HandbookSection": HANDBOOK_SECTION,
             "Error": ERROR,
         }},
     }

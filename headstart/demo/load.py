@@ -11,17 +11,20 @@ from headstart.accounts import services as accounts
 from headstart.core.models import utcnow
 from headstart.demo.data import ACCOUNTS, DEMO_PASSWORD, ORGANISATIONS
 from headstart.demo.directory_data import LINKS, PROFILES, PROVIDERS
+from headstart.demo.handbook import load_handbook
 from headstart.demo.practices_data import NEW_ORGANISATIONS, PRACTICES
 from headstart.directory.models import Link, LinkEvent, Membership, Organisation
 from headstart.extensions import db
 
 logger = logging.getLogger(__name__)
+#: The demo account that writes and publishes the demo handbook.
+HANDBOOK_EDITOR = "coordinator@headstart.example"
 
 
 def load_demo() -> dict:
     """Create whatever part of the demo content is missing; return what was added."""
     added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0, "calls": 0,
-             "links": 0}
+             "links": 0, "handbook sections": 0}
     organisations = {}
     for name, acronym, kind, side, country, city, description in (
             ORGANISATIONS + NEW_ORGANISATIONS + PROVIDERS):
@@ -57,6 +60,7 @@ def load_demo() -> dict:
     added["practices"] = _load_practices(organisations)
     added["calls"] = _load_calls()
     added["forum topics"] = _load_forum()
+    added["handbook sections"] = load_handbook(accounts.find_by_email(HANDBOOK_EDITOR))
     logger.info("demo content added: %s", added)
     return added
 

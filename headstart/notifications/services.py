@@ -32,6 +32,7 @@ KINDS = {
                          "on the %(corridor)s corridor."),
     "link_ended": _l("%(organisation)s ended the link with %(other)s on the %(corridor)s "
                      "corridor."),
+    "handbook_review_due": _l("Handbook sections due for review: %(titles)s"),
 }
 PAGE_SIZE = 50
 

@@ -8,7 +8,7 @@ from openapi_spec_validator import validate
 
 
 @pytest.fixture
-def published(make_practice, make_org):
+def published(app, make_practice, make_org, make_user):
     """A few published practices and organisations for the generated requests to find."""
     make_practice("published", title="Information centre in Brașov",
                   implementation_countries=["RO"], origin_countries=["MD"],
@@ -20,6 +20,24 @@ def published(make_practice, make_org):
     make_org("Welcome Centre Munich", side="destination", country="DE",
              services=["skills_recognition"], languages=["de", "mk"], corridors=["MK-DE"],
              verified=True)
+    _handbook(app, make_user("coordinator"))
+
+
+def _handbook(app, coordinator):
+    """Two published editions of a small handbook, one section translated into Czech."""
+    from headstart.extensions import db
+    from headstart.handbook import editions, services
+
+    with app.app_context():
+        actor = db.session.get(type(coordinator), coordinator.id)
+        chapter = services.create_chapter("Procedures", actor=actor)
+        section = services.create_section(chapter, title="First contact", slug="first-contact",
+                                          body="# Ask\n\n- Where to?", actor=actor)
+        services.save(section, title="První kontakt", body="Kam?", summary="", language="cs",
+                      base_revision_id=None, actor=actor)
+        editions.publish("First", actor=actor)
+        editions.publish("Second", actor=actor)
+        db.session.commit()
 
 
 def test_the_document_is_valid_openapi(client):
@@ -31,7 +49,7 @@ def test_the_document_is_valid_openapi(client):
 
 
 PATHS = ["/practices", "/practices/{id}", "/search", "/organisations", "/organisations/{id}",
-         "/organisations/{id}/counterparts"]
+         "/organisations/{id}/counterparts", "/handbook"]
 
 
 @pytest.mark.parametrize("path", PATHS)

@@ -1,0 +1,1 @@
+"""The handbook for Migrant Information Centres (SPEC §5)."""

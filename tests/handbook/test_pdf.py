@@ -1,0 +1,47 @@
+"""The PDF of an edition: a real PDF with a cover, contents with page numbers, and
+numbered pages (text extracted with pypdf)."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+
+def _pages(response) -> list[str]:
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    return [page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages]
+
+
+def test_edition_pdf_has_cover_contents_sections_and_page_numbers(client, handbook, publish):
+    publish("Notes of the first edition")
+    pages = _pages(client.get("/handbook/editions/1.pdf"))
+    assert "Handbook for Migrant Information Centres" in " ".join(pages[0].split())
+    assert "Edition 1" in pages[0]
+    contents = pages[1]
+    assert "Contents" in contents
+    # Each entry ends in the page its section starts on.
+    referral_page = next(n for n, text in enumerate(pages, start=1)
+                         if "Refer to a counterpart." in text)
+    assert any(line.startswith("Referral") and line.rstrip().endswith(str(referral_page))
+               for line in contents.splitlines())
+    assert "Greet the visitor." in "".join(pages)
+    # Pages after the cover carry their number at the foot.
+    assert pages[1].rstrip().endswith("2")
+    assert pages[-1].rstrip().endswith(str(len(pages)))
+
+
+def test_pdf_renders_czech_and_arabic_text(app, client, handbook, edit, publish):
+    edit(handbook["referral"], "Doporučte protějšek — žluťoučký kůň.", title="Doporučení",
+         language="cs")
+    edit(handbook["induction"], "التدريب على الاستقبال", title="الاستقبال", language="ar")
+    publish()
+    czech = "".join(_pages(client.get("/handbook/editions/1.pdf?lang=cs")))
+    assert "Doporučte protějšek — žluťoučký kůň." in czech
+    arabic = "".join(_pages(client.get("/handbook/editions/1.pdf?lang=ar")))
+    assert "الاستقبال" in arabic
+
+
+def test_pdf_of_a_missing_edition_is_404(client, handbook):
+    assert client.get("/handbook/editions/1.pdf").status_code == 404
