@@ -33,6 +33,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_TRUSTED_HOSTS": "TRUSTED_HOSTS",
     "HEADSTART_ATTACHMENT_MAX_MB": "ATTACHMENT_MAX_MB",
     "HEADSTART_PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
+    "HEADSTART_NEWSLETTER_BATCH": "NEWSLETTER_BATCH",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -72,6 +73,9 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
     #: Mail-sending forms (registration, password reset) per client address.
     MAIL_FORM_LIMIT = "10 per hour"
+    #: Newsletter mails sent per batch (each mail is its own transaction; see
+    #: ``newsletter.sending``); lists up to this size are sent while the coordinator waits.
+    NEWSLETTER_BATCH = 50
     #: Link proposals and answers per member: each one e-mails another organisation.
     LINK_ACTION_LIMIT = "30 per hour"
     #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
@@ -122,6 +126,7 @@ def load(app, overrides: dict | None = None) -> None:
         app.config["TRUSTED_HOSTS"] = [h.strip() for h in app.config["TRUSTED_HOSTS"].split(",")
                                        if h.strip()]
     app.config["PROXY_HOPS"] = int(app.config["PROXY_HOPS"] or 0)
+    app.config["NEWSLETTER_BATCH"] = max(1, int(app.config["NEWSLETTER_BATCH"] or 50))
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:
         raise ValueError("HEADSTART_ATTACHMENT_MAX_MB must be a number of megabytes (0–1000]")

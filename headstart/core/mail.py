@@ -45,6 +45,20 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     The message is delivered after the current transaction commits and dropped if it rolls
     back, so no one is told about a change that did not happen.
     """
+    message = make_message(to, subject, template, locale=locale, headers=headers, **context)
+    db.session().info.setdefault(_PENDING, []).append((current_delivery(), message))
+    return message
+
+
+def current_delivery() -> Delivery:
+    """Where mail goes in this application (SMTP or the outbox folder)."""
+    return Delivery(current_app.config.get("MAIL_URL"), current_app.config["OUTBOX_DIR"])
+
+
+def make_message(to: str, subject: str, template: str, *, locale: str = "en", headers=None,
+                 **context) -> EmailMessage:
+    """Render ``email/<template>.txt`` (and ``.html`` when present) into a message, without
+    queueing it (for senders that deliver themselves, like the newsletter)."""
     with force_locale(locale):
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
         text = render_template(f"email/{template}.txt", **context)
@@ -60,8 +74,6 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     message.set_content(text)
     if html:
         message.add_alternative(html, subtype="html")
-    delivery = Delivery(current_app.config.get("MAIL_URL"), current_app.config["OUTBOX_DIR"])
-    db.session().info.setdefault(_PENDING, []).append((delivery, message))
     return message
 
 

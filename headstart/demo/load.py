@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 def load_demo() -> dict:
     """Create whatever part of the demo content is missing; return what was added."""
     added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0, "calls": 0,
-             "links": 0}
+             "links": 0, "events": 0, "newsletters": 0}
     organisations = {}
     for name, acronym, kind, side, country, city, description in (
             ORGANISATIONS + NEW_ORGANISATIONS + PROVIDERS):
@@ -56,6 +56,10 @@ def load_demo() -> dict:
     added["links"] = _load_links(organisations)
     added["practices"] = _load_practices(organisations)
     added["calls"] = _load_calls()
+    from headstart.demo.events_load import load_events, load_newsletter
+
+    added["events"] = load_events(organisations)
+    added["newsletters"] = load_newsletter()
     logger.info("demo content added: %s", added)
     return added
 
