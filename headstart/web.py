@@ -82,7 +82,7 @@ def register_blueprints(app) -> None:
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
-    from headstart.events import edit_views as _event_edits  # noqa: F401 - add routes
+    from headstart.events import edit_views, month_views  # noqa: F401 - add routes
     from headstart.events import subjects as _event_subjects  # noqa: F401 (registers)
     from headstart.events.views import bp as events
     from headstart.main.views import bp as main

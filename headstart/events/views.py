@@ -108,14 +108,6 @@ def index():
         plain_text=plain_text)
 
 
-@bp.route("/<int(fixed_digits=4):year>/<int(fixed_digits=2):month>")
-def month(year: int, month: int):
-    """The month calendar at its own address."""
-    if not (1 <= month <= 12):
-        raise NotFound(str(_("There is no such month.")))
-    return _month_page(year, month, listing.clean_filters(request.args))
-
-
 def _month_page(year: int, month_number: int, filters: dict):
     locale = Locale.parse(current_locale_code())
     zone_name = reader_zone() or "UTC"
