@@ -22,7 +22,7 @@ from headstart.core import blocks
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.forms import ActionForm
-from headstart.core.i18n import _, current_locale_code, language_name
+from headstart.core.i18n import _, _n, current_locale_code, language_name
 from headstart.extensions import db
 from headstart.newsletter import composing, sending, subscriptions
 from headstart.newsletter.forms import IssueForm, TranslationForm
@@ -170,7 +170,8 @@ def send(issue_id: int):
     db.session.commit()
     if sending.pending_count(issue.id) <= current_app.config["NEWSLETTER_BATCH"]:
         sent = sending.send(issue.id)
-        flash(_("The newsletter was sent to %(n)d subscribers.", n=sent), "success")
+        flash(_n("The newsletter was sent to %(num)d subscriber.",
+                 "The newsletter was sent to %(num)d subscribers.", sent), "success")
     else:
         _send_in_background(current_app._get_current_object(), issue.id,
                             current_app.config.get("BASE_URL") or request.host_url)

@@ -177,7 +177,7 @@ def test_coordinator_composes_translates_and_sends_from_the_page(app, login_as, 
                      ).status_code == 403
     sent = post_form(coordinator, f"/newsletter/compose/{issue_id}/send",
                      follow_redirects=True)
-    assert "The newsletter was sent to 1 subscribers." in sent.get_data(as_text=True)
+    assert "The newsletter was sent to 1 subscriber." in sent.get_data(as_text=True)
     assert outbox.last("reader@example.org")["Subject"] == "Novinky"
     # Sent: in the archive, and no longer editable.
     assert "Network news" in app.test_client().get("/newsletter/").get_data(as_text=True)
