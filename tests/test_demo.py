@@ -121,3 +121,35 @@ def test_demo_directory_has_profiles_and_links_on_the_spec_corridors(app, runner
     page = client.get("/directory/counterparts?lang=en").get_data(as_text=True)
     assert "Suggestions for Migrant Resource Centre Chișinău" in page
     assert "Serves the same corridor: Moldova → Italy." in page
+
+
+def test_demo_has_the_headstart_seminar_and_fair_upcoming_events_and_a_sent_newsletter(
+        app, runner):
+    from headstart.events.models import Event
+    from headstart.newsletter.models import Delivery, Issue
+
+    runner.invoke(args=["demo", "load"])
+    second = runner.invoke(args=["demo", "load"])
+    assert "0 events added, 0 newsletters added" in second.output
+    client = app.test_client()
+    past = client.get("/events/?when=past").get_data(as_text=True)
+    assert "HEADSTART seminar" in past
+    assert "HEADSTART fair" in past
+    upcoming = client.get("/events/").get_data(as_text=True)
+    for corridor in ("MD-IT", "UA-CZ", "XK-AT"):
+        assert client.get(f"/events/?corridor={corridor}").get_data(as_text=True).count(
+            'class="card"') >= 1, corridor
+    assert "Webinar" in client.get("/events/?mode=online").get_data(as_text=True)
+    assert "Webinar" in upcoming
+    with app.app_context():
+        seminar = db.session.scalar(select(Event).where(Event.title.like("HEADSTART seminar%")))
+        issue = db.session.scalar(select(Issue))
+        deliveries = db.session.scalar(select(func.count(Delivery.id)))
+    page = client.get(f"/events/{seminar.id}").get_data(as_text=True)
+    assert "Materials" in page
+    assert "HEADSTART: Fostering Integration before Departure" in page
+    assert issue.status == "sent"
+    assert deliveries >= 3
+    archive = client.get("/newsletter/").get_data(as_text=True)
+    assert issue.subject in archive
+    assert "/practices/" in client.get(f"/newsletter/{issue.id}").get_data(as_text=True)
