@@ -210,6 +210,8 @@ ROUTES = [
     Route("POST", "/newsletter/compose/{issue_draft}/translation", 302, 403, 403, 422, 422),
     Route("GET", "/newsletter/compose/{issue_draft}/preview", 302, 403, 403, 200, 200),
     Route("GET", "/newsletter/compose/999999/preview", 302, 403, 403, 404, 404),
+    Route("GET", "/newsletter/compose/{issue_draft}/preview/mail.html",
+          302, 403, 403, 200, 200),
     Route("POST", "/newsletter/compose/{issue_draft}/send", 302, 403, 403, 302, 302),
 ]
 

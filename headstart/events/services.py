@@ -147,8 +147,23 @@ def propose_event(values: dict, *, actor) -> Event:
         event.status = "approved"
         event.decided_by_id, event.decided_at = actor.id, utcnow()
     db.session.flush()
+    if event.status == "proposed":
+        _tell_coordinators(event)
     logger.info("user %s proposed event %s (%s)", actor.id, event.id, event.status)
     return event
+
+
+def _tell_coordinators(event: Event) -> None:
+    """Coordinators hear of a proposed event in the portal and by e-mail (after commit)."""
+    from headstart.accounts.models import User
+    from headstart.notifications import services as notifications
+
+    for user in db.session.scalars(select(User).where(
+            User.role.in_(("coordinator", "admin")), User.disabled.is_(False),
+            User.confirmed_at.is_not(None))):
+        if has_role(user, "coordinator"):
+            notifications.notify(user, "event_proposed", {"title": event.title},
+                                 endpoint="events.detail", event_id=event.id)
 
 
 def update_event(event: Event, values: dict, *, actor) -> Event:

@@ -137,6 +137,21 @@ def preview(issue_id: int):
         progress=(sending.delivered_count(issue.id), sending.pending_count(issue.id)))
 
 
+@bp.route("/compose/<int:issue_id>/preview/mail.html")
+@role_required("coordinator")
+def preview_mail(issue_id: int):
+    """The HTML mail itself, exactly as sent, for the preview page's frame: its inline styles
+    are allowed here only, and it runs nothing."""
+    issue = _get(issue_id)
+    version = composing.version(issue, request.args.get("language") or issue.language)
+    body = render_template("email/newsletter.html", version=version, online_url="#",
+                           unsubscribe_url="#")
+    return body, 200, {
+        "Content-Security-Policy": ("default-src 'none'; style-src 'unsafe-inline'; "
+                                    "img-src data:; frame-ancestors 'self'; sandbox"),
+        "X-Frame-Options": "SAMEORIGIN"}
+
+
 def _send_in_background(app, issue_id: int, base_url: str) -> None:
     """Send a long list after the response (the CLI resumes it if the process stops)."""
 

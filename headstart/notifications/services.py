@@ -32,6 +32,8 @@ KINDS = {
                          "on the %(corridor)s corridor."),
     "link_ended": _l("%(organisation)s ended the link with %(other)s on the %(corridor)s "
                      "corridor."),
+    "event_proposed": _l("A member proposed the event “%(title)s”; it waits for your "
+                         "approval."),
 }
 PAGE_SIZE = 50
 

@@ -40,8 +40,9 @@ def test_wrong_values_are_shown_next_to_the_field_and_nothing_is_saved(
 
 
 def test_member_proposes_and_only_they_and_coordinators_see_it_before_approval(
-        app, login_as, make_user, event_form):
+        app, login_as, make_user, event_form, outbox):
     proposer = make_user("practitioner")
+    reviewer = make_user("coordinator")
     client = login_as(user=proposer)
     response = post_form(client, "/events/new", event_form)
     assert response.status_code == 302
@@ -54,7 +55,12 @@ def test_member_proposes_and_only_they_and_coordinators_see_it_before_approval(
     assert "Recognition of diplomas" not in login_as(None).get(
         "/events/?when=all").get_data(as_text=True)
 
-    coordinator = login_as("coordinator")
+    # Coordinators are told (in the portal and by mail); the proposer is not.
+    assert "Recognition of diplomas" in outbox.last(reviewer.email)["Subject"]
+    assert outbox.messages(proposer.email) == []
+    coordinator = login_as(user=reviewer)
+    assert "Recognition of diplomas" in coordinator.get("/notifications/").get_data(
+        as_text=True)
     assert "Recognition of diplomas" in coordinator.get("/events/").get_data(as_text=True)
     # A member cannot approve, not even their own event.
     assert post_form(client, f"/events/{event.id}/approve").status_code == 403

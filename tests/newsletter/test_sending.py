@@ -151,9 +151,13 @@ def test_blocks_pull_in_published_practices_and_any_registered_block(
     assert preview.status_code == 200
     assert "As an HTML mail" in page
     assert "As plain text" in page
-    assert page.count("Path to Progress") == 2  # in the HTML and in the text version
+    assert "Path to Progress" in page  # the plain-text version
     assert "Unfinished draft" not in page
     assert "Edition 2" in page
+    mail = coordinator.get(f"/newsletter/compose/{issue_id}/preview/mail.html")
+    assert mail.status_code == 200
+    assert "Path to Progress</a>" in mail.get_data(as_text=True)
+    assert "sandbox" in mail.headers["Content-Security-Policy"]
     assert "These blocks do not exist and will be left out: nothing" in page
 
 
@@ -195,3 +199,24 @@ def test_drafts_are_not_in_the_public_archive(app, make_issue):
     client = app.test_client()
     assert "Secret draft" not in client.get("/newsletter/").get_data(as_text=True)
     assert client.get(f"/newsletter/{issue_id}").status_code == 404
+
+
+def test_a_long_list_is_sent_in_the_background_in_batches(app, login_as, outbox,
+                                                         make_subscriber, make_issue,
+                                                         monkeypatch):
+    import threading
+
+    monkeypatch.setitem(app.config, "NEWSLETTER_BATCH", 2)
+    emails = [f"b{i}@example.org" for i in range(5)]
+    for email in emails:
+        make_subscriber(email)
+    issue_id = make_issue()
+    response = post_form(login_as("coordinator"), f"/newsletter/compose/{issue_id}/send",
+                         follow_redirects=True)
+    assert "Sending has started" in response.get_data(as_text=True)
+    for thread in threading.enumerate():
+        if thread.name == f"newsletter-{issue_id}":
+            thread.join(timeout=60)
+    assert _per_recipient(outbox) == Counter({email: 1 for email in emails})
+    with app.app_context():
+        assert db.session.get(Issue, issue_id).status == "sent"
