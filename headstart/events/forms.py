@@ -37,7 +37,8 @@ class EventForm(FlaskForm):
     place = _line(_l("Place (venue and city)"))
     online_url = _line(_l("Online link"), 500)
     languages = SelectMultipleField(_l("Languages"), validate_choice=False)
-    organisation_id = SelectField(_l("Organiser"), coerce=int, validate_choice=False)
+    #: Choices: the member's own organisations (all for coordinators), checked.
+    organisation_id = SelectField(_l("Organiser"), coerce=int)
     corridors = _line(_l("Corridors"), 500)
     themes = SelectMultipleField(_l("Themes"), validate_choice=False)
     practice_ids = SelectMultipleField(_l("Related practices"), coerce=int,

@@ -64,9 +64,11 @@ def _filtered(filters: dict):
     return query
 
 
-def find(filters: dict, now: datetime | None = None) -> list[Event]:
+def find(filters: dict, now: datetime | None = None, *,
+         newest_first: bool = False) -> list[Event]:
     """Approved events matching ``filters``: upcoming (and running) ones soonest first by
-    default, past ones latest first, or all of them in date order."""
+    default, past ones latest first, or all of them in date order (latest first with
+    ``newest_first``, as the feed wants when it has to leave some out)."""
     now = now or utcnow()
     query = _filtered(filters)
     when = filters.get("when", "upcoming")
@@ -75,6 +77,8 @@ def find(filters: dict, now: datetime | None = None) -> list[Event]:
     elif when == "past":
         query = query.where(Event.ends_at <= now).order_by(Event.starts_at.desc(),
                                                             Event.id.desc())
+    elif newest_first:
+        query = query.order_by(Event.starts_at.desc(), Event.id.desc())
     else:
         query = query.order_by(Event.starts_at, Event.id)
     return list(db.session.scalars(query.limit(LIMIT)))

@@ -11,6 +11,7 @@ from headstart.core.i18n import _l
 from headstart.core.markdown import plain_text
 from headstart.core.models import utcnow
 from headstart.events.models import Event
+from headstart.events.times import zone
 from headstart.extensions import db
 
 
@@ -32,14 +33,8 @@ def upcoming_block(limit: int, language: str) -> list[blocks.BlockItem]:
         Event.status == "approved", Event.ends_at > utcnow())
         .order_by(Event.starts_at, Event.id).limit(limit))
     return [blocks.BlockItem(title=e.title, url=event_external_url(e),
-                             date=e.starts_at.astimezone(_zone(e)).date(),
+                             date=e.starts_at.astimezone(zone(e.timezone)).date(),
                              summary=plain_text(e.description, 200)) for e in events]
-
-
-def _zone(event: Event):
-    from headstart.events.times import zone
-
-    return zone(event.timezone)
 
 
 subjects.register("event", resolve)

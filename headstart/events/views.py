@@ -203,7 +203,7 @@ def feed():
     (upcoming and past by default)."""
     filters = listing.clean_filters(request.args)
     filters.setdefault("when", "all")
-    body = ics.calendar([calendar_event(e) for e in listing.find(filters)],
+    body = ics.calendar([calendar_event(e) for e in listing.find(filters, newest_first=True)],
                         name=_("HEADSTART events"))
     return _calendar_response(body, "headstart-events.ics")
 

@@ -50,14 +50,26 @@ def _item_markdown(item: blocks.BlockItem, language: str) -> str:
     return line
 
 
-def expand(body: str, language: str) -> str:
-    """``body`` with every block line replaced by its items as a Markdown list (unknown
-    blocks and empty ones leave nothing)."""
+def _item_text(item: blocks.BlockItem, language: str) -> str:
+    lines = [f"- {' '.join(item.title.split())}", f"  {item.url}"]
+    details = [format_date(item.date, format="long", locale=language)] if item.date else []
+    if item.summary:
+        details.append(" ".join(item.summary.split()))
+    if details:
+        lines.append("  " + " · ".join(details))
+    return "\n".join(lines)
+
+
+def expand(body: str, language: str, *, plain: bool = False) -> str:
+    """``body`` with every block line replaced by its items: a Markdown list, or with
+    ``plain`` the same list as readable text with bare addresses (the plain-text mail).
+    Unknown blocks and empty ones leave nothing."""
+    item_text = _item_text if plain else _item_markdown
 
     def replace(match: re.Match) -> str:
         name, count = match.group(1), int(match.group(2) or DEFAULT_ITEMS)
         items = blocks.fetch(name, count, language)
-        return "\n".join(_item_markdown(item, language) for item in items)
+        return ("\n\n" if plain else "\n").join(item_text(item, language) for item in items)
 
     return BLOCK_LINE.sub(replace, body or "")
 
@@ -70,6 +82,8 @@ class Version:
     subject: str
     #: Markdown with the blocks filled in.
     markdown: str
+    #: The plain-text body: the Markdown as written, the blocks as text with addresses.
+    plain: str
 
     @property
     def html(self) -> Markup:
@@ -78,8 +92,8 @@ class Version:
 
     @property
     def text(self) -> str:
-        """The plain-text body: the Markdown itself, which reads as text."""
-        return self.markdown.strip() + "\n"
+        """The plain-text body (written Markdown reads as text)."""
+        return (self.plain or self.markdown).strip() + "\n"
 
 
 def version(issue: Issue, language: str | None) -> Version:
@@ -87,19 +101,19 @@ def version(issue: Issue, language: str | None) -> Version:
     A sent issue shows what was sent; a draft fills its blocks in now (the preview)."""
     translation = issue.translation(language) if language else None
     frozen = issue.status != "draft"
-    if translation is not None:
-        body = translation.sent_body if frozen else expand(translation.body, language)
-        return Version(translation.language, translation.subject, body)
-    body = issue.sent_body if frozen else expand(issue.body, issue.language)
-    return Version(issue.language, issue.subject, body)
+    source = translation if translation is not None else issue
+    if frozen:
+        return Version(source.language, source.subject, source.sent_body, source.sent_text)
+    return Version(source.language, source.subject, expand(source.body, source.language),
+                   expand(source.body, source.language, plain=True))
 
 
 def freeze(issue: Issue) -> None:
     """Fill the blocks in for good when sending starts: every mail and the archive show the
     same text, whatever is published while the sending runs."""
-    issue.sent_body = expand(issue.body, issue.language)
-    for translation in issue.translations:
-        translation.sent_body = expand(translation.body, translation.language)
+    for source in (issue, *issue.translations):
+        source.sent_body = expand(source.body, source.language)
+        source.sent_text = expand(source.body, source.language, plain=True)
 
 
 def _check(subject: str, body: str, language: str) -> dict[str, str]:

@@ -56,6 +56,8 @@ class Issue(TimestampMixin, db.Model):
     #: The body with its blocks filled in when sending started (what every mail and the
     #: archive show, whatever is published later).
     sent_body: Mapped[str] = mapped_column(Text, default="")
+    #: The same as plain text (the blocks' items with bare addresses).
+    sent_text: Mapped[str] = mapped_column(Text, default="")
 
     translations: Mapped[list[IssueTranslation]] = relationship(
         back_populates="issue", cascade="all, delete-orphan", passive_deletes=True,
@@ -82,6 +84,7 @@ class IssueTranslation(TimestampMixin, db.Model):
     subject: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
     sent_body: Mapped[str] = mapped_column(Text, default="")
+    sent_text: Mapped[str] = mapped_column(Text, default="")
 
     issue: Mapped[Issue] = relationship(back_populates="translations")
 

@@ -81,9 +81,10 @@ def message_for(issue: Issue, subscriber: Subscriber):
 
 
 def send_batch(issue_id: int, size: int, *,
-               deliver: Callable | None = None) -> int:
+               deliver: Callable | None = None) -> tuple[int, int]:
     """Send the issue to up to ``size`` subscribers who have not had it; returns how many
-    were sent. ``deliver`` replaces ``core.mail.deliver`` (tests)."""
+    were sent and how many were looked at. ``deliver`` replaces ``core.mail.deliver``
+    (tests)."""
     deliver = deliver or mail.deliver
     target = mail.current_delivery()
     ids = list(db.session.scalars(_pending(issue_id).order_by(Subscriber.id).limit(size)))
@@ -111,7 +112,7 @@ def send_batch(issue_id: int, size: int, *,
             raise
         db.session.commit()
         sent += 1
-    return sent
+    return sent, len(ids)
 
 
 def send(issue_id: int, *, batch: int | None = None, max_batches: int | None = None,
@@ -123,15 +124,13 @@ def send(issue_id: int, *, batch: int | None = None, max_batches: int | None = N
     batch = batch or current_app.config.get("NEWSLETTER_BATCH", 50)
     total, batches = 0, 0
     while max_batches is None or batches < max_batches:
-        sent = send_batch(issue_id, batch, deliver=deliver)
+        sent, seen = send_batch(issue_id, batch, deliver=deliver)
         batches += 1
         total += sent
+        if seen == 0:  # nobody left (the ones skipped are no longer pending)
+            break
         if progress is not None:
             progress(total, pending_count(issue_id))
-        if sent == 0 and pending_count(issue_id) == 0:
-            break
-        if sent == 0:  # the rest is being sent by another run, or cannot be now
-            break
     issue = db.session.get(Issue, issue_id)
     if issue is not None and issue.status == "sending" and pending_count(issue_id) == 0:
         issue.status, issue.sent_at = "sent", utcnow()

@@ -45,11 +45,26 @@ def subscribe(email: str, language: str) -> None:
     else:
         subscriber.status, subscriber.language = "pending", language
     db.session.flush()
+    if not _may_send_confirmation(email):
+        logger.info("confirmation to subscriber %s held back (sent recently)", subscriber.id)
+        return
     send_mail(email, _subject(language), "newsletter_confirm", locale=language,
               confirm_url=external_url("newsletter.confirm",
                                        token=make_token(CONFIRM, {"s": subscriber.id,
                                                                   "k": subscriber.key})))
     logger.info("confirmation sent to subscriber %s", subscriber.id)
+
+
+def _may_send_confirmation(email: str) -> bool:
+    """Confirmation mails to one address are limited (``CONFIRMATION_RESEND_LIMIT``), so
+    the form cannot flood someone's inbox from many client addresses."""
+    from limits import parse
+
+    from headstart.extensions import limiter
+
+    config = current_app.config
+    return limiter.limiter.hit(parse(config["CONFIRMATION_RESEND_LIMIT"]),
+                               f"{config['RATELIMIT_KEY_PREFIX']}:newsletter-confirm", email)
 
 
 def _subject(language: str) -> str:

@@ -129,3 +129,17 @@ def test_materials_are_uploaded_and_downloaded_by_those_who_may_see_the_event(
         content_type="multipart/form-data")
     assert rejected.status_code == 422
     assert "not accepted" in rejected.get_data(as_text=True)
+
+
+def test_a_member_names_only_their_own_organisation_as_organiser(app, login_as, make_user,
+                                                                 make_org, event_form):
+    member = make_user("practitioner")
+    mine = make_org("My centre", members=[member])
+    other = make_org("Someone else's centre")
+    client = login_as(user=member)
+    refused = post_form(client, "/events/new", {**event_form, "organisation_id": str(other.id)})
+    assert refused.status_code == 422
+    assert _events(app) == []
+    accepted = post_form(client, "/events/new", {**event_form, "organisation_id": str(mine.id)})
+    assert accepted.status_code == 302
+    assert _events(app)[0].organisation_id == mine.id

@@ -151,7 +151,10 @@ def test_blocks_pull_in_published_practices_and_any_registered_block(
     assert preview.status_code == 200
     assert "As an HTML mail" in page
     assert "As plain text" in page
-    assert "Path to Progress" in page  # the plain-text version
+    # The plain-text version: the items as text with bare addresses, not Markdown.
+    text = page.split("As plain text", 1)[1]
+    assert "- Path to Progress\n  http://localhost/practices/" in text
+    assert "**[" not in text
     assert "Unfinished draft" not in page
     assert "Edition 2" in page
     mail = coordinator.get(f"/newsletter/compose/{issue_id}/preview/mail.html")

@@ -95,3 +95,12 @@ def test_coordinators_see_counts_never_addresses(app, login_as, make_subscriber)
     assert "secret." not in page
     for path in ("/newsletter/", "/newsletter/compose/new"):
         assert "secret." not in login_as("admin").get(path).get_data(as_text=True)
+
+
+def test_confirmations_to_one_address_are_limited_whoever_asks(app, outbox):
+    for attempt in range(5):
+        client = app.test_client()
+        client.environ_base["REMOTE_ADDR"] = f"10.0.0.{attempt}"
+        assert _subscribe(client, "victim@example.org").status_code == 200
+    assert len(outbox.messages("victim@example.org")) == 3  # CONFIRMATION_RESEND_LIMIT
+
