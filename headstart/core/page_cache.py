@@ -54,7 +54,7 @@ CACHEABLE_ENDPOINTS = {"main.home", "practices.index", "practices.detail"}
 NOISE_TABLES = frozenset({
     "page_generations", "user_sessions", "notifications", "saved_searches",
     "saved_search_notices", "search_queue", "search_documents", "search_facets",
-    "search_words",
+    "search_words", "newsletter_subscribers", "newsletter_deliveries",
 })
 #: Columns whose changes never show on those pages (sign-in bookkeeping).
 NOISE_COLUMNS = {
