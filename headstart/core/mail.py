@@ -13,6 +13,7 @@ import smtplib
 import ssl
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -115,6 +116,13 @@ def _write_outbox(folder: Path, message: EmailMessage) -> None:
 
 def _send_smtp(url: str, message: EmailMessage) -> None:
     """Send through the SMTP server named by ``url``."""
+    with _smtp_client(url) as client:
+        client.send_message(message)
+
+
+@contextmanager
+def _smtp_client(url: str):
+    """A signed-in SMTP connection to the server named by ``url``, closed afterwards."""
     parts = urlsplit(url)
     options = parse_qs(parts.query)
     secure = parts.scheme == "smtps"
@@ -126,7 +134,18 @@ def _send_smtp(url: str, message: EmailMessage) -> None:
             client.starttls(context=ssl.create_default_context())
         if parts.username:
             client.login(unquote(parts.username), unquote(parts.password or ""))
-        client.send_message(message)
+        yield client
+
+
+@contextmanager
+def connection(delivery: Delivery):
+    """A function sending one message at a time over a single SMTP connection (or into
+    the outbox folder), for senders of many messages such as the newsletter."""
+    if not delivery.mail_url:
+        yield lambda message: _write_outbox(Path(delivery.outbox_dir), message)
+        return
+    with _smtp_client(delivery.mail_url) as client:
+        yield client.send_message
 
 
 def _after_commit(session) -> None:

@@ -1,4 +1,5 @@
-"""Sending an issue to its confirmed subscribers, in batches, resumable.
+"""Sending an issue to its confirmed subscribers, in batches (one SMTP connection per
+batch), resumable.
 
 Each mail goes out in its own transaction: the delivery row (unique per issue and
 subscriber) is written, the mail is handed to SMTP or the outbox, and the transaction
@@ -11,8 +12,10 @@ twice; nobody is ever skipped.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
+from contextlib import ExitStack
 
 from flask import current_app
 from flask_babel import force_locale
@@ -85,10 +88,21 @@ def send_batch(issue_id: int, size: int, *,
     """Send the issue to up to ``size`` subscribers who have not had it; returns how many
     were sent and how many were looked at. ``deliver`` replaces ``core.mail.deliver``
     (tests)."""
-    deliver = deliver or mail.deliver
     target = mail.current_delivery()
     ids = list(db.session.scalars(_pending(issue_id).order_by(Subscriber.id).limit(size)))
     db.session.commit()  # the read ends; each mail is its own transaction
+    if not ids:
+        return 0, 0
+    with ExitStack() as stack:
+        if deliver is not None:
+            send_one = functools.partial(deliver, target)
+        else:  # one SMTP connection for the whole batch
+            send_one = stack.enter_context(mail.connection(target))
+        return _send_to(issue_id, ids, send_one), len(ids)
+
+
+def _send_to(issue_id: int, ids: list[int], send_one: Callable) -> int:
+    """Send the issue to the subscribers ``ids``, each in its own transaction."""
     sent = 0
     for subscriber_id in ids:
         issue = db.session.get(Issue, issue_id)
@@ -106,13 +120,13 @@ def send_batch(issue_id: int, size: int, *,
             db.session.rollback()
             continue
         try:
-            deliver(target, message)
+            send_one(message)
         except BaseException:
             db.session.rollback()
             raise
         db.session.commit()
         sent += 1
-    return sent, len(ids)
+    return sent
 
 
 def send(issue_id: int, *, batch: int | None = None, max_batches: int | None = None,

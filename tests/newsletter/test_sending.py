@@ -223,3 +223,38 @@ def test_a_long_list_is_sent_in_the_background_in_batches(app, login_as, outbox,
     assert _per_recipient(outbox) == Counter({email: 1 for email in emails})
     with app.app_context():
         assert db.session.get(Issue, issue_id).status == "sent"
+
+
+def test_over_smtp_each_batch_uses_one_connection(app, make_subscriber, make_issue,
+                                                 monkeypatch):
+    import smtplib
+
+    connections = []
+
+    class FakeSMTP:
+        def __init__(self, host, port, timeout=None):
+            self.messages = []
+            connections.append((host, port, self.messages))
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def login(self, user, password):
+            assert (user, password) == ("news", "secret")
+
+        def send_message(self, message):
+            self.messages.append(message["To"])
+
+    monkeypatch.setattr(smtplib, "SMTP", FakeSMTP)
+    monkeypatch.setitem(app.config, "MAIL_URL", "smtp://news:secret@mail.example.org:2525")
+    emails = [f"s{i}@example.org" for i in range(5)]
+    for email in emails:
+        make_subscriber(email)
+    assert _send(app, make_issue(), batch=2) == 5
+    assert [(host, port, len(sent)) for host, port, sent in connections] == [
+        ("mail.example.org", 2525, 2), ("mail.example.org", 2525, 2),
+        ("mail.example.org", 2525, 1)]
+    assert sorted(to for _h, _p, sent in connections for to in sent) == emails
