@@ -3,7 +3,7 @@ the outbox, gets a newsletter and unsubscribes with its link without signing in;
 pages show times in the browser's own time zone (set by the small script), and the month
 calendar passes axe and lays out right-to-left in Arabic on a phone."""
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -121,6 +121,54 @@ def test_month_calendar_in_arabic_on_a_phone(browser, live_server, prague_event)
         assert_accessible(page)
         page.goto("/newsletter/?lang=ar")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert_accessible(page)
+    finally:
+        context.close()
+
+
+def test_proposing_an_event_and_composing_a_newsletter_pass_axe(browser, live_server,
+                                                                prague_event):
+    from headstart.accounts import services as accounts
+    from tests.browser.test_practices import PASSWORD, sign_in
+
+    with live_server.app.app_context():
+        accounts.create_user("events.coordinator@example.org", PASSWORD,
+                             display_name="Events Coordinator", role="coordinator",
+                             confirmed=True)
+        db.session.commit()
+    context = browser.new_context(base_url=live_server.base_url, locale="en-GB")
+    try:
+        page = context.new_page()
+        sign_in(page, "events.coordinator@example.org")
+        page.goto("/events/?when=all&lang=en")
+        assert "Advice afternoon in Prague" in page.locator("main").inner_text()
+        assert_accessible(page)
+        page.goto("/events/new")
+        assert_accessible(page)
+        # A wrong end is shown beside its field, what was typed is kept.
+        page.get_by_label("Title").fill("Job fair for nurses")
+        day = (date.today() + timedelta(days=60)).isoformat()  # upcoming: in the block
+        page.get_by_label("Starts").fill(f"{day}T10:00")
+        page.get_by_label("Ends").fill(f"{day}T09:00")
+        page.get_by_label("Time zone of these times").fill("Europe/Prague")
+        page.get_by_label("Place (venue and city)").fill("Prague")
+        page.get_by_role("button", name="Propose the event").click()
+        assert "The event must end after it starts." in page.locator("#ends-error").inner_text()
+        assert page.get_by_label("Title").input_value() == "Job fair for nurses"
+        assert_accessible(page)
+        page.get_by_label("Ends").fill(f"{day}T16:00")
+        page.get_by_role("button", name="Propose the event").click()
+        assert "The event is published." in page.locator(".flash").inner_text()
+        assert_accessible(page)
+
+        page.goto("/newsletter/compose/new")
+        assert_accessible(page)
+        page.get_by_label("Subject").fill("November news")
+        page.get_by_label("Text", exact=True).fill("Coming up:\n\n{{ events 3 }}\n")
+        page.get_by_role("button", name="Save and preview").click()
+        frame = page.frame_locator("iframe")
+        assert "Job fair for nurses" in frame.locator("body").inner_text()
+        assert "Job fair for nurses" in page.locator("pre").inner_text()
         assert_accessible(page)
     finally:
         context.close()
