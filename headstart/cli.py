@@ -13,6 +13,7 @@ def init_app(app) -> None:
     from headstart.demo.cli import demo
     from headstart.forum.cli import forum
     from headstart.handbook.cli import handbook
+    from headstart.newsletter.cli import newsletter
     from headstart.search.cli import search
 
     app.cli.add_command(users)
@@ -22,3 +23,4 @@ def init_app(app) -> None:
         app.cli.add_command(command)
     app.cli.add_command(forum)
     app.cli.add_command(handbook)
+    app.cli.add_command(newsletter)

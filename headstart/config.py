@@ -36,6 +36,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_DATABASE_BUSY_SECONDS": "DATABASE_BUSY_SECONDS",
     "HEADSTART_FORUM_POST_LIMIT": "FORUM_POST_LIMIT",
     "HEADSTART_FORUM_HOLD_FIRST_POSTS": "FORUM_HOLD_FIRST_POSTS",
+    "HEADSTART_NEWSLETTER_BATCH": "NEWSLETTER_BATCH",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -77,6 +78,9 @@ class Defaults:
     LOGIN_LIMIT_PER_ADDRESS = "50 per 15 minutes"
     #: Mail-sending forms (registration, password reset) per client address.
     MAIL_FORM_LIMIT = "10 per hour"
+    #: Newsletter mails sent per batch (each mail is its own transaction; see
+    #: ``newsletter.sending``); lists up to this size are sent while the coordinator waits.
+    NEWSLETTER_BATCH = 50
     #: Link proposals and answers per member: each one e-mails another organisation.
     LINK_ACTION_LIMIT = "30 per hour"
     #: Forum posts (topics and replies) per member; a refused post keeps its text.
@@ -137,6 +141,7 @@ def load(app, overrides: dict | None = None) -> None:
     app.config["DATABASE_BUSY_SECONDS"] = busy
     app.config["FORUM_HOLD_FIRST_POSTS"] = int(app.config["FORUM_HOLD_FIRST_POSTS"] or 0)
     _check_rate("FORUM_POST_LIMIT", app.config["FORUM_POST_LIMIT"])
+    app.config["NEWSLETTER_BATCH"] = max(1, int(app.config["NEWSLETTER_BATCH"] or 50))
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:
         raise ValueError("HEADSTART_ATTACHMENT_MAX_MB must be a number of megabytes (0–1000]")

@@ -97,14 +97,21 @@ def register_blueprints(app) -> None:
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
+    from headstart.events import edit_views as _event_edit_views  # noqa: F401 - add routes
+    from headstart.events import month_views  # noqa: F401 - add routes
+    from headstart.events import subjects as _event_subjects  # noqa: F401 (registers)
+    from headstart.events.views import bp as events
     from headstart.forum import moderation_views, writing_views  # noqa: F401 - add routes
     from headstart.forum.views import bp as forum
-    from headstart.handbook import edit_views  # noqa: F401 - add routes
+    from headstart.handbook import edit_views as _handbook_edit_views  # noqa: F401 - routes
     from headstart.handbook import search_documents as _handbook  # noqa: F401 (registers)
     from headstart.handbook import subjects as _handbook_subjects  # noqa: F401 (registers)
     from headstart.handbook.views import bp as handbook
     from headstart.main.views import bp as main
+    from headstart.newsletter import compose_views as _composer  # noqa: F401 - add routes
+    from headstart.newsletter.views import bp as newsletter
     from headstart.notifications.views import bp as notifications
+    from headstart.practices import blocks as _practice_blocks  # noqa: F401 (registers)
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
     from headstart.practices import subjects as _practice_subjects  # noqa: F401 (registers)
     from headstart.practices.calls_views import bp as calls
@@ -112,7 +119,7 @@ def register_blueprints(app) -> None:
     from headstart.search.views import bp as search
 
     for blueprint in (main, auth, account, directory, practices, calls, search, notifications,
-                      admin, api, forum, handbook):
+                      admin, api, forum, handbook, events, newsletter):
         app.register_blueprint(blueprint)
 
 

@@ -273,6 +273,56 @@ ROUTES = [
     Route("GET", "/handbook/edit/publish", 302, 403, 403, 200, 200),
     Route("POST", "/handbook/edit/publish", 302, 403, 403, 302, 302),
     # --- end of handbook ---
+    # --- events and newsletter ---
+    Route("GET", "/events/", 200, 200, 200, 200, 200),
+    Route("GET", "/events/?view=month&month=2026-10&tz=Bad/Zone", 200, 200, 200, 200, 200),
+    Route("GET", "/events/2026/10", 200, 200, 200, 200, 200),
+    Route("GET", "/events/2026/13", 404, 404, 404, 404, 404),
+    Route("GET", "/events/{event}", 200, 200, 200, 200, 200),
+    Route("GET", "/events/{event}-a-slug", 200, 200, 200, 200, 200),
+    Route("GET", "/events/{event_proposed_a}", 404, 200, 404, 200, 200),
+    Route("GET", "/events/999999", 404, 404, 404, 404, 404),
+    Route("GET", "/events/{event}.ics", 200, 200, 200, 200, 200),
+    Route("GET", "/events/{event_proposed_a}.ics", 404, 200, 404, 200, 200),
+    Route("GET", "/events/calendar.ics", 200, 200, 200, 200, 200),
+    Route("GET", "/events/calendar.ics?corridor=MD-IT&when=past", 200, 200, 200, 200, 200),
+    Route("GET", "/events/new", 302, 200, 200, 200, 200),
+    Route("POST", "/events/new", 302, 422, 422, 422, 422),
+    Route("GET", "/events/{event_proposed_a}/edit", 302, 200, 404, 200, 200),
+    Route("POST", "/events/{event_proposed_a}/edit", 302, 422, 404, 422, 422),
+    Route("GET", "/events/{event}/edit", 302, 403, 403, 200, 200),
+    Route("POST", "/events/{event_proposed_a}/approve", 302, 403, 403, 302, 302),
+    Route("POST", "/events/{event_proposed_a}/decline", 302, 403, 403, 302, 302),
+    Route("GET", "/events/{event}/materials/{event_file}", 200, 200, 200, 200, 200),
+    Route("GET", "/events/{event}/materials/{event_file}/programme.pdf",
+          200, 200, 200, 200, 200),
+    Route("GET", "/events/{event_proposed_a}/materials/{event_file}", 404, 404, 404, 404, 404),
+    Route("GET", "/newsletter/", 200, 200, 200, 200, 200),
+    Route("POST", "/newsletter/subscribe", 422, 422, 422, 422, 422),
+    Route("GET", "/newsletter/{issue_sent}", 200, 200, 200, 200, 200),
+    Route("GET", "/newsletter/{issue_sent}-news", 200, 200, 200, 200, 200),
+    Route("GET", "/newsletter/{issue_draft}", 404, 404, 404, 200, 200),
+    Route("GET", "/newsletter/999999", 404, 404, 404, 404, 404),
+    Route("GET", "/newsletter/confirm/{token}", 400, 400, 400, 400, 400),
+    Route("POST", "/newsletter/confirm/{token}", 400, 400, 400, 400, 400),
+    Route("GET", "/newsletter/confirm/{confirm_token}", 200, 200, 200, 200, 200),
+    Route("GET", "/newsletter/unsubscribe/{token}", 400, 400, 400, 400, 400),
+    Route("POST", "/newsletter/unsubscribe/{token}", 400, 400, 400, 400, 400),
+    Route("GET", "/newsletter/unsubscribe/{unsubscribe_token}", 200, 200, 200, 200, 200),
+    Route("POST", "/newsletter/unsubscribe/{unsubscribe_token}", 200, 200, 200, 200, 200),
+    Route("GET", "/newsletter/compose/", 302, 403, 403, 200, 200),
+    Route("GET", "/newsletter/compose/new", 302, 403, 403, 200, 200),
+    Route("POST", "/newsletter/compose/new", 302, 403, 403, 422, 422),
+    Route("GET", "/newsletter/compose/{issue_draft}", 302, 403, 403, 200, 200),
+    Route("POST", "/newsletter/compose/{issue_draft}", 302, 403, 403, 422, 422),
+    Route("GET", "/newsletter/compose/{issue_sent}", 302, 403, 403, 302, 302),
+    Route("GET", "/newsletter/compose/{issue_draft}/translation", 302, 403, 403, 200, 200),
+    Route("POST", "/newsletter/compose/{issue_draft}/translation", 302, 403, 403, 422, 422),
+    Route("GET", "/newsletter/compose/{issue_draft}/preview", 302, 403, 403, 200, 200),
+    Route("GET", "/newsletter/compose/999999/preview", 302, 403, 403, 404, 404),
+    Route("GET", "/newsletter/compose/{issue_draft}/preview/mail.html",
+          302, 403, 403, 200, 200),
+    Route("POST", "/newsletter/compose/{issue_draft}/send", 302, 403, 403, 302, 302),
 ]
 
 #: Endpoints that need no row: static files and the test-only routes.
@@ -330,6 +380,7 @@ def world(app, make_user, make_org, make_practice):
             TaxonomyTerm.vocabulary == "theme", TaxonomyTerm.code == "housing"))
     ids.update(_forum(app, users))
     ids.update(_handbook(app, users["coordinator"]))
+    ids.update(_events_and_newsletter(app, users))
     return users, ids
 
 
@@ -374,6 +425,45 @@ def _handbook(app, coordinator) -> dict:
         db.session.commit()
         return {"hb_chapter": chapter.id, "hb_section": section.id, "hb_draft": draft.id,
                 "hb_revision": services.current(section).id}
+
+
+def _events_and_newsletter(app, users) -> dict:
+    """An approved event with a file, one proposed by practitioner A, a draft and a sent
+    newsletter, and valid confirm and unsubscribe links of a subscriber."""
+    from datetime import UTC, datetime
+
+    from headstart.events.models import Event, EventAttachment
+    from headstart.newsletter import subscriptions
+    from headstart.newsletter.models import Issue, Subscriber
+
+    when = {"starts_at": datetime(2026, 10, 24, 8, tzinfo=UTC),
+            "ends_at": datetime(2026, 10, 24, 15, tzinfo=UTC), "timezone": "Europe/Prague",
+            "place": "Prague"}
+    with app.app_context(), app.test_request_context("/"):
+        event = Event(title="Seminar", status="approved", **when)
+        proposed = Event(title="Fair", status="proposed",
+                         proposed_by_id=users["practitioner_a"].id, **when)
+        draft = Issue(subject="Draft news", body="Soon.", language="en")
+        sent = Issue(subject="News", body="Sent.", sent_body="Sent.", language="en",
+                     status="sent", sent_at=datetime(2026, 11, 1, tzinfo=UTC),
+                     send_started_at=datetime(2026, 11, 1, tzinfo=UTC))
+        subscriber = Subscriber(email="reader@example.org", status="pending", key="0" * 16)
+        db.session.add_all([event, proposed, draft, sent, subscriber])
+        db.session.flush()
+        folder = Path(app.config["UPLOAD_DIR"]) / "events"
+        folder.mkdir(parents=True, exist_ok=True)
+        name = secrets.token_hex(16)
+        (folder / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+        attachment = EventAttachment(event_id=event.id, stored_name=name,
+                                     filename="programme.pdf", content_type="application/pdf",
+                                     size=15, sha256="0" * 64)
+        db.session.add(attachment)
+        db.session.commit()
+        return {"event": event.id, "event_proposed_a": proposed.id, "event_file": attachment.id,
+                "issue_draft": draft.id, "issue_sent": sent.id,
+                "confirm_token": subscriptions.make_token(
+                    subscriptions.CONFIRM, {"s": subscriber.id, "k": subscriber.key}),
+                "unsubscribe_token": subscriptions.unsubscribe_token(subscriber)}
 
 
 def _attach(app, practice_id: int) -> int:

@@ -148,3 +148,33 @@ def test_demo_forum_has_topics_with_replies_and_a_members_only_room(app, runner)
     sign_in(member, "practitioner@headstart.example", DEMO_PASSWORD)
     assert "Partnerships in progress" in member.get("/forum/").get_data(as_text=True)
     assert "Coordinators&#39; room" not in member.get("/forum/").get_data(as_text=True)
+def test_demo_has_the_headstart_seminar_and_fair_upcoming_events_and_a_sent_newsletter(
+        app, runner):
+    from headstart.events.models import Event
+    from headstart.newsletter.models import Delivery, Issue
+
+    runner.invoke(args=["demo", "load"])
+    second = runner.invoke(args=["demo", "load"])
+    assert "0 events added, 0 newsletters added" in second.output
+    client = app.test_client()
+    past = client.get("/events/?when=past").get_data(as_text=True)
+    assert "HEADSTART seminar" in past
+    assert "HEADSTART fair" in past
+    upcoming = client.get("/events/").get_data(as_text=True)
+    for corridor in ("MD-IT", "UA-CZ", "XK-AT"):
+        assert client.get(f"/events/?corridor={corridor}").get_data(as_text=True).count(
+            'class="card"') >= 1, corridor
+    assert "Webinar" in client.get("/events/?mode=online").get_data(as_text=True)
+    assert "Webinar" in upcoming
+    with app.app_context():
+        seminar = db.session.scalar(select(Event).where(Event.title.like("HEADSTART seminar%")))
+        issue = db.session.scalar(select(Issue))
+        deliveries = db.session.scalar(select(func.count(Delivery.id)))
+    page = client.get(f"/events/{seminar.id}").get_data(as_text=True)
+    assert "Materials" in page
+    assert "HEADSTART: Fostering Integration before Departure" in page
+    assert issue.status == "sent"
+    assert deliveries >= 3
+    archive = client.get("/newsletter/").get_data(as_text=True)
+    assert issue.subject in archive
+    assert "/practices/" in client.get(f"/newsletter/{issue.id}").get_data(as_text=True)

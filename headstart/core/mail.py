@@ -13,6 +13,7 @@ import smtplib
 import ssl
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -45,6 +46,20 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     The message is delivered after the current transaction commits and dropped if it rolls
     back, so no one is told about a change that did not happen.
     """
+    message = make_message(to, subject, template, locale=locale, headers=headers, **context)
+    db.session().info.setdefault(_PENDING, []).append((current_delivery(), message))
+    return message
+
+
+def current_delivery() -> Delivery:
+    """Where mail goes in this application (SMTP or the outbox folder)."""
+    return Delivery(current_app.config.get("MAIL_URL"), current_app.config["OUTBOX_DIR"])
+
+
+def make_message(to: str, subject: str, template: str, *, locale: str = "en", headers=None,
+                 **context) -> EmailMessage:
+    """Render ``email/<template>.txt`` (and ``.html`` when present) into a message, without
+    queueing it (for senders that deliver themselves, like the newsletter)."""
     with force_locale(locale):
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
         text = render_template(f"email/{template}.txt", **context)
@@ -60,8 +75,6 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     message.set_content(text)
     if html:
         message.add_alternative(html, subtype="html")
-    delivery = Delivery(current_app.config.get("MAIL_URL"), current_app.config["OUTBOX_DIR"])
-    db.session().info.setdefault(_PENDING, []).append((delivery, message))
     return message
 
 
@@ -103,6 +116,13 @@ def _write_outbox(folder: Path, message: EmailMessage) -> None:
 
 def _send_smtp(url: str, message: EmailMessage) -> None:
     """Send through the SMTP server named by ``url``."""
+    with _smtp_client(url) as client:
+        client.send_message(message)
+
+
+@contextmanager
+def _smtp_client(url: str):
+    """A signed-in SMTP connection to the server named by ``url``, closed afterwards."""
     parts = urlsplit(url)
     options = parse_qs(parts.query)
     secure = parts.scheme == "smtps"
@@ -114,7 +134,18 @@ def _send_smtp(url: str, message: EmailMessage) -> None:
             client.starttls(context=ssl.create_default_context())
         if parts.username:
             client.login(unquote(parts.username), unquote(parts.password or ""))
-        client.send_message(message)
+        yield client
+
+
+@contextmanager
+def connection(delivery: Delivery):
+    """A function sending one message at a time over a single SMTP connection (or into
+    the outbox folder), for senders of many messages such as the newsletter."""
+    if not delivery.mail_url:
+        yield lambda message: _write_outbox(Path(delivery.outbox_dir), message)
+        return
+    with _smtp_client(delivery.mail_url) as client:
+        yield client.send_message
 
 
 def _after_commit(session) -> None:

@@ -24,7 +24,7 @@ HANDBOOK_EDITOR = "coordinator@headstart.example"
 def load_demo() -> dict:
     """Create whatever part of the demo content is missing; return what was added."""
     added = {"users": 0, "organisations": 0, "memberships": 0, "practices": 0, "calls": 0,
-             "links": 0, "handbook sections": 0}
+             "links": 0, "handbook sections": 0, "events": 0, "newsletters": 0}
     organisations = {}
     for name, acronym, kind, side, country, city, description in (
             ORGANISATIONS + NEW_ORGANISATIONS + PROVIDERS):
@@ -61,6 +61,10 @@ def load_demo() -> dict:
     added["calls"] = _load_calls()
     added["forum topics"] = _load_forum()
     added["handbook sections"] = load_handbook(accounts.find_by_email(HANDBOOK_EDITOR))
+    from headstart.demo.events_load import load_events, load_newsletter
+
+    added["events"] = load_events(organisations)
+    added["newsletters"] = load_newsletter()
     logger.info("demo content added: %s", added)
     return added
 

@@ -33,6 +33,8 @@ KINDS = {
     "link_ended": _l("%(organisation)s ended the link with %(other)s on the %(corridor)s "
                      "corridor."),
     "handbook_review_due": _l("Handbook sections due for review: %(titles)s"),
+    "event_proposed": _l("A member proposed the event “%(title)s”; it waits for your "
+                         "approval."),
 }
 PAGE_SIZE = 50
 

@@ -1,0 +1,94 @@
+"""Materials of events (programme, slides, reports): checked and stored by
+``core.uploads`` exactly as practice attachments are, downloaded by those who may see the
+event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import current_app
+
+from headstart.core import uploads
+from headstart.core.errors import DomainError, NotFound
+from headstart.core.i18n import _l
+from headstart.events.models import Event, EventAttachment
+from headstart.extensions import db
+
+#: Files one event may carry.
+MAX_PER_EVENT = 20
+
+
+def directory() -> Path:
+    """Where event materials are stored (outside the web root)."""
+    return Path(current_app.config["UPLOAD_DIR"]) / "events"
+
+
+def path_of(attachment: EventAttachment) -> Path:
+    """The stored file of ``attachment``."""
+    return directory() / attachment.stored_name
+
+
+def receive(files) -> list[uploads.StoredFile]:
+    """Store the uploaded ``files`` (empty inputs skipped); when one is refused, the ones
+    already stored are removed and :class:`uploads.UploadRejected` is raised."""
+    stored: list[uploads.StoredFile] = []
+    limit = current_app.config["ATTACHMENT_MAX_BYTES"]
+    try:
+        for upload in files:
+            if upload is None or not upload.filename:
+                continue
+            try:
+                stored.append(uploads.store(upload, directory(), limit))
+            except uploads.UploadRejected as error:
+                name = uploads.clean_filename(upload.filename)
+                raise uploads.UploadRejected(f"{name}: {error.message}", error.status) from None
+    except BaseException:
+        discard(stored)
+        raise
+    return stored
+
+
+def discard(stored: list[uploads.StoredFile]) -> None:
+    """Remove files stored for a change that was not saved."""
+    for item in stored:
+        uploads.remove(directory(), item.stored_name)
+
+
+def attach(event: Event, stored: list[uploads.StoredFile], *, actor) -> None:
+    """Record ``stored`` files on ``event`` (in the caller's transaction)."""
+    if not stored:
+        return
+    if len(event.attachments) + len(stored) > MAX_PER_EVENT:
+        raise DomainError(str(_l("An event can have at most %(n)d files.", n=MAX_PER_EVENT)),
+                          field="attachments")
+    for item in stored:
+        event.attachments.append(EventAttachment(
+            stored_name=item.stored_name, filename=item.filename,
+            content_type=item.content_type, size=item.size, sha256=item.sha256,
+            uploaded_by_id=getattr(actor, "id", None)))
+    db.session.flush()
+
+
+def detach(event: Event, attachment_ids) -> list[str]:
+    """Forget the attachments with ``attachment_ids``; returns their stored names, removed
+    from disk once the transaction commits."""
+    wanted = {int(i) for i in attachment_ids or () if str(i).isdigit()}
+    removed = [a for a in event.attachments if a.id in wanted]
+    for attachment in removed:
+        event.attachments.remove(attachment)
+    db.session.flush()
+    return [a.stored_name for a in removed]
+
+
+def remove_files(stored_names: list[str]) -> None:
+    """Delete files of attachments the database no longer has."""
+    for name in stored_names:
+        uploads.remove(directory(), name)
+
+
+def get(event: Event, attachment_id: int) -> EventAttachment:
+    """An attachment of ``event`` or :class:`NotFound`."""
+    for attachment in event.attachments:
+        if attachment.id == attachment_id:
+            return attachment
+    raise NotFound(str(_l("No such file.")))
