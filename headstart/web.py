@@ -103,6 +103,7 @@ def register_blueprints(app) -> None:
     from headstart.events.views import bp as events
     from headstart.forum import moderation_views, writing_views  # noqa: F401 - add routes
     from headstart.forum.views import bp as forum
+    from headstart.handbook import blocks as _handbook_blocks  # noqa: F401 (registers)
     from headstart.handbook import edit_views as _handbook_edit_views  # noqa: F401 - routes
     from headstart.handbook import search_documents as _handbook  # noqa: F401 (registers)
     from headstart.handbook import subjects as _handbook_subjects  # noqa: F401 (registers)
