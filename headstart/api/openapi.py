@@ -59,9 +59,9 @@ QUERY_HELP = ("Words that must all appear; \"a phrase\" in quotes; OR between al
 PRACTICE_FILTERS = [
     _parameter("q", QUERY_HELP, {"type": "string", "maxLength": 500}),
     _parameter("country", "Country of implementation (ISO 3166-1 alpha-2).",
-               {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+               {"type": "string", "pattern": "^([A-Za-z]{2})?$"}),
     _parameter("corridor", "Origin and destination country, e.g. MD-IT.",
-               {"type": "string", "pattern": "^[A-Za-z]{2}-[A-Za-z]{2}$"}),
+               {"type": "string", "pattern": "^([A-Za-z]{2}-[A-Za-z]{2})?$"}),
     _parameter("phase", "Phase code (see the phase facet).", {"type": "string"}),
     _parameter("theme", "Theme code (see the theme facet).", {"type": "string"}),
     _parameter("target", "Target group code (see the target facet).", {"type": "string"}),
@@ -165,7 +165,7 @@ SEARCH_LIST = {
 }
 ORGANISATION_FILTERS = [
     _parameter("country", "Country where the organisation works (ISO 3166-1 alpha-2).",
-               {"type": "string", "pattern": "^[A-Za-z]{2}$"}),
+               {"type": "string", "pattern": "^([A-Za-z]{2})?$"}),
     _parameter("side", "origin, destination or both; origin and destination include "
                "organisations on both sides.", {"type": "string", "enum": list(SIDES)}),
     _parameter("kind", "Kind of organisation.", {"type": "string", "enum": list(KINDS)}),
@@ -175,7 +175,7 @@ ORGANISATION_FILTERS = [
                {"type": "string", "enum": list(LANGUAGES_SERVED)}),
     _parameter("corridor", "Origin and destination country, e.g. MD-IT: organisations that "
                "list the corridor or hold an accepted link on it.",
-               {"type": "string", "pattern": "^[A-Za-z]{2}-[A-Za-z]{2}$"}),
+               {"type": "string", "pattern": "^([A-Za-z]{2}-[A-Za-z]{2})?$"}),
 ]
 CORRIDOR_CODE = _string("Origin and destination country, e.g. MD-IT.",
                         pattern="^[A-Z]{2}-[A-Z]{2}$")
@@ -316,7 +316,8 @@ def document(server_url: str, areas: tuple[str, ...]) -> dict:
                            "HEADSTART network and a search over the whole portal. Open to "
                            "anyone; any origin may call it from a browser (CORS). Texts come "
                            "in the language asked for with Accept-Language where a "
-                           "translation exists. Personal contact details are never included.",
+                           "translation exists. Personal contact details are never included. "
+                           "A filter given empty (country=) is the same as leaving it out.",
             "license": {"name": "Content: as published by each organisation"},
         },
         "servers": [{"url": server_url}],
