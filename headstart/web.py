@@ -183,6 +183,8 @@ def _register_template_helpers(app) -> None:
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["plain_text"] = plain_text
     app.jinja_env.globals["language_name"] = i18n.language_name
+    app.jinja_env.globals["forward_arrow"] = i18n.forward_arrow
+    app.jinja_env.globals["back_arrow"] = i18n.back_arrow
     app.jinja_env.globals["discussion_for"] = subjects.discussion_for
 
     @app.context_processor

@@ -129,6 +129,22 @@ def text_direction(code: str | None = None) -> str:
     return "rtl" if (code or current_locale_code()) in RTL_LOCALES else "ltr"
 
 
+def forward_arrow() -> str:
+    """An arrow pointing the way the page reads: → in left-to-right pages, ← in
+    right-to-left ones (from an origin to a destination, to the next page)."""
+    return "←" if text_direction() == "rtl" else "→"
+
+
+def back_arrow() -> str:
+    """The arrow pointing back (to the previous page)."""
+    return "→" if text_direction() == "rtl" else "←"
+
+
+def corridor_name(origin: str, destination: str) -> str:
+    """An origin → destination corridor in the reader's language and direction."""
+    return f"{country_name(origin)} {forward_arrow()} {country_name(destination)}"
+
+
 def language_name(code: str, in_locale: str | None = None) -> str:
     """The name of language ``code``, written in ``in_locale`` (its own language by default)."""
     try:

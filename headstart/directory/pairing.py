@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from headstart.core.i18n import _l, country_name
+from headstart.core.i18n import _l, corridor_name, country_name
 from headstart.directory.taxonomy import SERVICES, language_label
 
 RULES_FILE = Path(__file__).with_name("pairing.toml")
@@ -102,7 +102,7 @@ def _covers(wanted: tuple[str, ...], pair: tuple[str, ...]) -> bool:
 
 
 def _corridor_label(origin: str, destination: str) -> str:
-    return f"{country_name(origin)} → {country_name(destination)}"
+    return corridor_name(origin, destination)
 
 
 def _labels(codes, label) -> str:

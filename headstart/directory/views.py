@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
-from headstart.core.i18n import _, country_choices, country_name
+from headstart.core.i18n import _, corridor_name, country_choices, country_name
 from headstart.directory import links, services
 from headstart.directory.forms import MergeForm, OrganisationForm
 from headstart.directory.models import Organisation
@@ -61,7 +61,7 @@ def _helpers():
     return {"organisation_url": organisation_url, "service_labels": SERVICES,
             "service_names": lambda codes: " · ".join(str(SERVICES.get(c, c)) for c in codes),
             "language_label": language_label,
-            "corridor_name": lambda code: " → ".join(country_name(c) for c in code.split("-"))}
+            "corridor_name": lambda code: corridor_name(*code.split("-", 1))}
 
 
 def directory_filters(args) -> dict:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from headstart.core.i18n import LOCALES, country_name, language_name
+from headstart.core.i18n import LOCALES, corridor_name, country_name, language_name
 from headstart.core.markdown import plain_text
 from headstart.directory.taxonomy import KINDS
 from headstart.extensions import db
@@ -104,7 +104,7 @@ def facet_label(facet: str, value: str) -> str:
         return country_name(value)
     if facet == "corridor":
         origin, _sep, destination = value.partition("-")
-        return f"{country_name(origin)} → {country_name(destination)}"
+        return corridor_name(origin, destination)
     if facet in ("phase", "theme", "target"):
         return terms.label(facet, value)
     if facet == "language":
