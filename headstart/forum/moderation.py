@@ -20,7 +20,7 @@ from headstart.forum.models import (
     ForumPost,
     ForumTopic,
 )
-from headstart.forum.services import recount
+from headstart.forum.services import lock, recount
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +84,7 @@ def hide(post: ForumPost, reason: str, *, actor) -> None:
     """Hide a post (its author is told why); its open flags are resolved."""
     _require_moderator(actor)
     reason = _reason(reason)
+    lock(post.topic)
     if post.hidden:
         raise Conflict(_("This post is already hidden."))
     post.hidden = True
@@ -98,6 +99,7 @@ def hide(post: ForumPost, reason: str, *, actor) -> None:
 def restore(post: ForumPost, reason: str, *, actor) -> None:
     """Show a hidden post again."""
     _require_moderator(actor)
+    lock(post.topic)
     if not post.hidden:
         raise Conflict(_("This post is not hidden."))
     post.hidden = False
@@ -113,9 +115,10 @@ def approve(post: ForumPost, reason: str, *, actor) -> None:
     from headstart.forum.services import first_post, published
 
     _require_moderator(actor)
+    topic = post.topic
+    lock(topic)
     if not post.held:
         raise Conflict(_("This post does not wait for approval."))
-    topic = post.topic
     opening = first_post(topic).id == post.id
     post.held = False
     if opening:

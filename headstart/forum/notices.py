@@ -43,7 +43,8 @@ def _tell(user, kind: str, details: dict, post) -> None:
     if not access.is_member(user) or not access.can_see_category(user, post.topic.category):
         return
     notifications.notify(user, kind, details, endpoint="forum.post", post_id=post.id,
-                         email=email_preference(user) == "immediately")
+                         email=email_preference(user) == "immediately",
+                         settings_endpoint="forum.settings")
 
 
 def _author_name(post) -> str:

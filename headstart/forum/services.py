@@ -239,6 +239,7 @@ def reply(topic: ForumTopic, body: str, *, actor) -> ForumPost:
     _require_member(actor)
     if not access.can_see_category(actor, topic.category):
         raise NotFound(_("There is no such topic."))
+    lock(topic)
     if topic.locked:
         raise Conflict(_("This topic is locked: it takes no more replies. Your text was not "
                          "posted; it is kept below so you can copy it."))
@@ -297,13 +298,27 @@ def edit_post(post: ForumPost, body: str, *, actor, title: str | None = None) ->
     return changed
 
 
+def lock(topic: ForumTopic) -> None:
+    """Take the topic's row lock for the rest of the transaction (PostgreSQL; SQLite
+    writers already take turns) and read its current state: replies to one topic then
+    count one after the other, and a topic locked meanwhile refuses the reply. Taken
+    before a post row points at the topic (its foreign-key share lock would otherwise
+    deadlock with another writer's)."""
+    db.session.execute(select(ForumTopic.id).where(ForumTopic.id == topic.id)
+                       .with_for_update())
+    db.session.refresh(topic)
+
+
 def recount(topic: ForumTopic) -> None:
-    """Set the topic's reply count from its visible posts."""
+    """Set the topic's reply count and newest post from its visible posts (the caller
+    holds the topic's lock, see :func:`lock`)."""
     db.session.flush()
-    visible = db.session.scalar(select(func.count(ForumPost.id)).where(
-        ForumPost.topic_id == topic.id, ForumPost.hidden.is_(False),
-        ForumPost.held.is_(False))) or 0
-    topic.reply_count = max(visible - 1, 0)
+    visible, newest = db.session.execute(select(func.count(ForumPost.id), func.max(ForumPost.id))
+                                         .where(ForumPost.topic_id == topic.id,
+                                                ForumPost.hidden.is_(False),
+                                                ForumPost.held.is_(False))).one()
+    topic.reply_count = max((visible or 0) - 1, 0)
+    topic.last_post_id = max(topic.last_post_id or 0, newest or 0)
 
 
 def quote(post: ForumPost, post_url: str) -> str:

@@ -51,9 +51,10 @@ def text(notification: Notification) -> str:
 
 
 def notify(user, kind: str, details: dict, *, endpoint: str, email: bool = True,
-           **url_values) -> Notification:
+           settings_endpoint: str = "notifications.index", **url_values) -> Notification:
     """Tell ``user`` about something (in the portal, and by e-mail unless ``email`` is
-    false). ``endpoint`` and ``url_values`` say where it leads."""
+    false). ``endpoint`` and ``url_values`` say where it leads; the e-mail ends with a link
+    to ``settings_endpoint``, where the member changes what they are told."""
     notification = Notification(user_id=user.id, kind=kind, details=details,
                                 url=url_for(endpoint, **url_values))
     db.session.add(notification)
@@ -62,7 +63,7 @@ def notify(user, kind: str, details: dict, *, endpoint: str, email: bool = True,
             sentence = text(notification)
         send_mail(user.email, sentence, "notification", locale=user.preferred_language or "en",
                   sentence=sentence, link=external_url(endpoint, **url_values),
-                  settings=external_url("notifications.index"))
+                  settings=external_url(settings_endpoint))
     return notification
 
 

@@ -25,6 +25,8 @@ def forum_world(live_server):
         for email, name in (("olga@example.org", "Olga Writer"),
                             ("marco@example.org", "Marco Replier")):
             services.create_user(email, PASSWORD, display_name=name, confirmed=True)
+        services.create_user("clara@example.org", PASSWORD, display_name="Clara Coordinator",
+                             role="coordinator", confirmed=True)
         category = ForumCategory(name="Moldova → Italy (browser)", grouping="corridor")
         long_one = ForumTopic(category=category, title="Links that do not break easily")
         db.session.add_all([category, long_one, ForumPost(topic=long_one, body=(
@@ -113,3 +115,20 @@ def test_forum_pages_fit_a_phone_and_read_right_to_left(browser, live_server, fo
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
         assert_accessible(page)
     context.close()
+
+
+def test_coordinator_hides_a_post_from_the_topic_page(browser, live_server, forum_world):
+    _category, long_topic = forum_world
+    page = browser.new_context(base_url=live_server.base_url).new_page()
+    sign_in(page, "clara@example.org")
+    page.goto(f"/forum/t/{long_topic}")
+    page.locator(".moderate summary").first.click()
+    assert_accessible(page)
+    page.get_by_label("Reason").first.fill("Test of hiding")
+    page.get_by_role("button", name="Hide the post").first.click()
+    assert "The post is hidden." in page.locator(".flashes").inner_text()
+    assert page.get_by_text("Hidden by a coordinator").is_visible()
+    assert_accessible(page)
+    page.goto("/forum/moderation")
+    assert "Test of hiding" in page.locator("table").inner_text()
+    assert_accessible(page)

@@ -39,6 +39,7 @@ def test_topic_author_follows_and_gets_replies_by_mail(app, make_user, make_cate
     mail = outbox.last(to="ana@example.org")
     assert mail["Subject"] == "Marco replied in “Care contracts”"
     assert outbox.link(mail, "/forum/p/") == f"/forum/p/{reply}"
+    assert outbox.link(mail, "/forum/settings") == "/forum/settings"  # where to turn it off
     # The replier is not told of their own post.
     assert [m["To"] for m in outbox.messages()] == ["ana@example.org"]
 

@@ -70,6 +70,10 @@ def test_search_respects_the_rooms(app, login_as, rooms, search_backend):
     assert finds(member, "zucchini")
     assert not finds(member, "artichokes")
     assert finds(coordinator, "artichokes")
+    # The forum's own search box searches the forum area of the same page.
+    forum_only = member.get("/search?q=zucchini&area=forum").get_data(as_text=True)
+    assert f'href="/forum/p/{posts["zucchini"]}"' in forum_only
+    assert 'name="area" value="forum"' in visitor.get("/forum/").get_data(as_text=True)
     # The JSON API is open to anyone and cookie-free: public posts only, whoever asks.
     for client in (visitor, coordinator):
         for word, expected in (("tomatoes", 1), ("zucchini", 0), ("artichokes", 0)):
