@@ -170,6 +170,7 @@ def test_event_is_a_forum_subject_and_its_page_shows_discuss(app, client, make_e
     assert found.url == f"/events/{event.id}"
     assert hidden.public is False
     assert missing is None
+    monkeypatch.setattr(subjects, "_discussion_provider", None)  # no forum installed
     assert 'class="discuss' not in client.get(f"/events/{event.id}").get_data(as_text=True)
     monkeypatch.setattr(subjects, "_discussion_provider",
                         lambda kind, sid: subjects.Discussion(url=f"/forum/t/{kind}{sid}",

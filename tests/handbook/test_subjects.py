@@ -23,6 +23,7 @@ def test_section_is_a_public_subject_once_published(app, handbook, publish):
 def test_section_page_shows_discuss_once_a_forum_provides_it(client, handbook, publish,
                                                               monkeypatch):
     publish()
+    monkeypatch.setattr(subjects, "_discussion_provider", None)  # no forum installed
     page = client.get("/handbook/editions/1/referral").text
     assert 'class="discuss' not in page
     asked = []
@@ -35,3 +36,10 @@ def test_section_page_shows_discuss_once_a_forum_provides_it(client, handbook, p
     page = client.get("/handbook/editions/1/referral").text
     assert 'href="/forum/t/9"' in page
     assert asked == [("handbook_section", handbook["referral"])]
+
+
+def test_with_the_forum_a_section_offers_to_start_its_discussion(client, handbook, publish):
+    publish()
+    page = client.get("/handbook/editions/1/referral").text
+    assert f'href="/forum/discuss/handbook_section/{handbook["referral"]}"' in page
+    assert "No discussion yet" in page
