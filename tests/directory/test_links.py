@@ -20,7 +20,11 @@ def two_sides(make_user, make_org, login_as):
     turin = make_org("Integration Desk Turin", side="destination", country="IT",
                      members=[giulia, marco], services=["language_training"],
                      corridors=["MD-IT"])
-    return {"ion": login_as(user=ion), "giulia": login_as(user=giulia),
+    giulia_client = login_as(user=giulia)
+    # Her mail comes in Italian; her pages here in English (a remembered ?lang=en wins
+    # over her preference), so the assertions below read the same for everyone.
+    giulia_client.set_cookie("headstart_lang", "en")
+    return {"ion": login_as(user=ion), "giulia": giulia_client,
             "marco": login_as(user=marco), "chisinau": chisinau, "turin": turin}
 
 
@@ -52,8 +56,9 @@ def test_proposal_accepted_shows_on_both_profiles_with_history_and_notices(
     assert response.status_code == 302
     link = the_link(app)
     assert (link.status, link.origin, link.destination) == ("proposed", "MD", "IT")
-    # Both members of Turin are told in the portal and by e-mail; the proposer is not.
-    assert "proposes a link" in outbox.last(to="giulia@turin.example.org")["Subject"]
+    # Both members of Turin are told in the portal and by e-mail (each in their own
+    # language: Giulia reads Italian); the proposer is not.
+    assert "propone un collegamento" in outbox.last(to="giulia@turin.example.org")["Subject"]
     assert outbox.messages(to="marco@turin.example.org")
     assert not outbox.messages(to="ion@chisinau.example.org")
     page = giulia.get("/notifications/").get_data(as_text=True)

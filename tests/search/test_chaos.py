@@ -23,6 +23,10 @@ EACH = 8
 
 
 def _publisher(config: dict, worker: int, author_id: int, organisation_id: int, done):
+    import faulthandler
+
+    # A writer that hangs prints where, and ends, instead of stalling the suite.
+    faulthandler.dump_traceback_later(150, exit=True)
     from headstart import create_app
     from headstart.accounts.models import User
     from headstart.practices import services as practices
@@ -65,8 +69,13 @@ def test_after_kills_and_a_deleted_index_reconcile_restores_the_index(
         time.sleep(0.02)
     os.kill(writers[0].pid, signal.SIGKILL)  # a worker killed mid-run
     shutil.rmtree(app.config["INDEX_DIR"], ignore_errors=True)  # the index folder lost
-    for writer in writers:
-        writer.join(120)
+    try:
+        for writer in writers:
+            writer.join(180)
+    finally:
+        for writer in writers:
+            if writer.is_alive():
+                writer.kill()
     assert writers[0].exitcode == -signal.SIGKILL
     assert [w.exitcode for w in writers[1:]] == [0, 0]
 
