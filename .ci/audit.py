@@ -88,8 +88,8 @@ def run(command: list[str], *, log: Path | None = None, timeout: int | None = No
 def version(command: list[str]) -> str:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = [line.strip() for line in (result.stdout + result.stderr).splitlines()
-             if re.search(r"\d+\.\d+", line)]
-    return lines[-1] if lines else "unknown"
+             if re.search(r"\d+\.\d+", line) and "python version" not in line]
+    return lines[0] if lines else "unknown"
 
 
 class Portal:

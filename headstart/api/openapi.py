@@ -29,6 +29,8 @@ SOME_WORD = rf"^[^{_CONTROL}]*[^\s{_CONTROL}][^{_CONTROL}]*$"
 def _parameter(name: str, description: str, schema: dict, required: bool = False) -> dict:
     if schema.get("type") == "string" and "pattern" not in schema and "enum" not in schema:
         schema = {**schema, "pattern": NO_CONTROL}
+    if not required and "enum" in schema and "" not in schema["enum"]:
+        schema = {**schema, "enum": [*schema["enum"], ""]}  # empty: the same as left out
     return {"name": name, "in": "query", "required": required, "description": description,
             "schema": schema}
 
