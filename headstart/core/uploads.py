@@ -180,6 +180,32 @@ def remove(directory: str | os.PathLike, stored_name: str) -> None:
         logger.exception("could not remove upload %s", stored_name)
 
 
+def store_all(files, directory: str | os.PathLike, max_bytes: int) -> list[StoredFile]:
+    """Store every one of ``files`` in ``directory`` (empty file inputs are skipped).
+    When one is refused, the ones already stored are removed and :class:`UploadRejected`
+    is raised with the file's name, so a rejected form leaves nothing behind."""
+    stored: list[StoredFile] = []
+    try:
+        for upload in files:
+            if upload is None or not upload.filename:
+                continue
+            try:
+                stored.append(store(upload, directory, max_bytes))
+            except UploadRejected as error:
+                name = clean_filename(upload.filename)
+                raise UploadRejected(f"{name}: {error.message}", error.status) from None
+    except BaseException:
+        remove_all(directory, stored)
+        raise
+    return stored
+
+
+def remove_all(directory: str | os.PathLike, stored: list[StoredFile]) -> None:
+    """Remove files stored for a change that was not saved."""
+    for item in stored:
+        remove(directory, item.stored_name)
+
+
 def human_size(size: int) -> str:
     """``10 MB``, ``512 kB`` (decimal units, as people read file sizes), formatted for the
     reader's locale."""

@@ -24,6 +24,7 @@ from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
 from headstart.core.i18n import _, corridor_name, country_choices, country_name
+from headstart.core.slugs import slugged_url
 from headstart.directory import links, services
 from headstart.directory.forms import MergeForm, OrganisationForm
 from headstart.directory.models import Organisation
@@ -47,13 +48,8 @@ PER_PAGE = 30
 
 def organisation_url(organisation, **kwargs) -> str:
     """The address of an organisation's profile, with a slug of its name."""
-    from headstart.practices.views import slugify
-
-    slug = slugify(organisation.name)
-    if slug:
-        return url_for("directory.detail", organisation_id=organisation.id, slug=slug,
-                       **kwargs)
-    return url_for("directory.detail", organisation_id=organisation.id, **kwargs)
+    return slugged_url("directory.detail", organisation.name,
+                       organisation_id=organisation.id, **kwargs)
 
 
 @bp.app_context_processor

@@ -29,29 +29,14 @@ def path_of(attachment: EventAttachment) -> Path:
 
 
 def receive(files) -> list[uploads.StoredFile]:
-    """Store the uploaded ``files`` (empty inputs skipped); when one is refused, the ones
-    already stored are removed and :class:`uploads.UploadRejected` is raised."""
-    stored: list[uploads.StoredFile] = []
-    limit = current_app.config["ATTACHMENT_MAX_BYTES"]
-    try:
-        for upload in files:
-            if upload is None or not upload.filename:
-                continue
-            try:
-                stored.append(uploads.store(upload, directory(), limit))
-            except uploads.UploadRejected as error:
-                name = uploads.clean_filename(upload.filename)
-                raise uploads.UploadRejected(f"{name}: {error.message}", error.status) from None
-    except BaseException:
-        discard(stored)
-        raise
-    return stored
+    """Store the uploaded ``files``; a refused one removes the others and raises
+    :class:`uploads.UploadRejected` (see ``uploads.store_all``)."""
+    return uploads.store_all(files, directory(), current_app.config["ATTACHMENT_MAX_BYTES"])
 
 
 def discard(stored: list[uploads.StoredFile]) -> None:
     """Remove files stored for a change that was not saved."""
-    for item in stored:
-        uploads.remove(directory(), item.stored_name)
+    uploads.remove_all(directory(), stored)
 
 
 def attach(event: Event, stored: list[uploads.StoredFile], *, actor) -> None:

@@ -22,15 +22,14 @@ from headstart.core.auth import has_role
 from headstart.core.errors import NotFound
 from headstart.core.forms import ActionForm
 from headstart.core.i18n import _, current_locale_code, language_name
-from headstart.core.mail import external_url
 from headstart.core.markdown import plain_text, render
 from headstart.core.models import utcnow
+from headstart.core.slugs import slugged_url
 from headstart.core.uploads import human_size
 from headstart.directory.taxonomy import language_choices
 from headstart.events import display, ics, listing, materials, services, times
 from headstart.events.models import Event
 from headstart.practices import terms
-from headstart.practices.views import slugify
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -41,18 +40,12 @@ TZ_COOKIE = "headstart_tz"
 @bp.app_template_global()
 def event_url(event, **kwargs) -> str:
     """The canonical address of an event, with its slug."""
-    slug = slugify(event.title)
-    if slug:
-        return url_for("events.detail", event_id=event.id, slug=slug, **kwargs)
-    return url_for("events.detail", event_id=event.id, **kwargs)
+    return slugged_url("events.detail", event.title, event_id=event.id, **kwargs)
 
 
 def event_external_url(event) -> str:
     """The absolute address of an event (calendars, newsletters)."""
-    slug = slugify(event.title)
-    if slug:
-        return external_url("events.detail", event_id=event.id, slug=slug)
-    return external_url("events.detail", event_id=event.id)
+    return slugged_url("events.detail", event.title, external=True, event_id=event.id)
 
 
 def reader_zone() -> str | None:

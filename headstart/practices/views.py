@@ -4,8 +4,6 @@ attachments, review, history, the Atom feed and exports."""
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from datetime import date
 
 from flask import (
@@ -34,6 +32,7 @@ from headstart.core.i18n import (
 )
 from headstart.core.mail import external_url
 from headstart.core.markdown import render
+from headstart.core.slugs import slugged_url
 from headstart.core.uploads import ACCEPTED_EXTENSIONS, UploadRejected, human_size
 from headstart.directory.models import Organisation
 from headstart.extensions import db
@@ -53,28 +52,18 @@ FEED_SIZE = 50
 EXPORT_LIMIT = 10_000
 
 
-def slugify(text: str) -> str:
-    """A short ASCII slug for URLs (``12-path-to-progress``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-")
 
 
 @bp.app_template_global()
 def practice_url(practice, **kwargs) -> str:
     """The canonical address of a practice, with its slug."""
-    slug = slugify(practice.title)
-    if slug:
-        return url_for("practices.detail", practice_id=practice.id, slug=slug, **kwargs)
-    return url_for("practices.detail", practice_id=practice.id, **kwargs)
+    return slugged_url("practices.detail", practice.title, practice_id=practice.id, **kwargs)
 
 
 def practice_external_url(practice) -> str:
     """The absolute canonical address of a practice (feeds, exports, JSON-LD)."""
-    slug = slugify(practice.title)
-    if slug:
-        return external_url("practices.detail", practice_id=practice.id, slug=slug)
-    return external_url("practices.detail", practice_id=practice.id)
+    return slugged_url("practices.detail", practice.title, external=True,
+                       practice_id=practice.id)
 
 
 @bp.app_template_global()

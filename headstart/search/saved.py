@@ -137,9 +137,9 @@ def check_new_matches() -> int:
 
 
 def _check() -> int:
+    from headstart.core.slugs import slugify
     from headstart.notifications.services import notify
     from headstart.practices import listing
-    from headstart.practices.views import slugify
 
     made = 0
     for saved in list(db.session.scalars(select(SavedSearch).order_by(SavedSearch.id))):
