@@ -160,6 +160,34 @@ def new_section():
                            preview=preview), status
 
 
+def _submit_revision(form, section: Section, save, saved_message: str):
+    """The POST flow the section and translation editors share: show a preview, or call
+    ``save()`` (the new revision, or None when nothing changed), commit and go back to the
+    section's editor. A save over a newer revision (409) or a refused one (422) re-shows
+    the form with the text kept. Returns ``(redirect or None, preview, conflict, status)``."""
+    if not form.validate_on_submit():
+        return None, None, None, 422 if request.method == "POST" else 200
+    if form.preview.data:
+        return None, section_html(form.body.data or "", section.slug)[0], None, 200
+    try:
+        revision = save()
+    except services.EditConflict as error:
+        db.session.rollback()
+        conflict = _conflict(error.current, form.body.data or "")
+        form.base_revision.data = str(error.current.id)
+        return None, None, conflict, 409
+    except DomainError as error:
+        db.session.rollback()
+        apply_error(form, error)
+        return None, None, None, 422
+    db.session.commit()
+    if revision is None:
+        flash(_("Nothing changed in the text, so no revision was added."), "info")
+    else:
+        flash(saved_message, "success")
+    return redirect(url_for("handbook.edit_section", section_id=section.id)), None, None, 200
+
+
 @bp.route("/edit/sections/<int:section_id>", methods=["GET", "POST"])
 @role_required("coordinator")
 def edit_section(section_id: int):
@@ -175,40 +203,22 @@ def edit_section(section_id: int):
             form.base_revision.data = str(latest.id)
         form.review_by.data = section.review_by
         form.chapter_id.data = section.chapter_id
-    preview = conflict = None
-    status = 200
-    if form.validate_on_submit():
-        if form.preview.data:
-            preview = section_html(form.body.data or "", section.slug)[0]
-        else:
-            try:
-                revision = services.save(
-                    section, title=form.title.data, body=form.body.data or "",
-                    summary=form.summary.data or "", base_revision_id=_int(
-                        form.base_revision.data), actor=current_user)
-                services.set_review_by(section, form.review_by.data, actor=current_user)
-                chapter = db.session.get(Chapter, form.chapter_id.data or 0)
-                if chapter is not None:
-                    services.move_to_chapter(section, chapter, actor=current_user)
-            except services.EditConflict as error:
-                db.session.rollback()
-                conflict = _conflict(error.current, form.body.data or "")
-                form.base_revision.data = str(error.current.id)
-                status = 409
-            except DomainError as error:
-                db.session.rollback()
-                apply_error(form, error)
-                status = 422
-            else:
-                db.session.commit()
-                if revision is None:
-                    flash(_("Nothing changed in the text, so no revision was added."), "info")
-                else:
-                    flash(_("Revision saved. Readers see it once you publish an edition."),
-                          "success")
-                return redirect(url_for("handbook.edit_section", section_id=section.id))
-    elif request.method == "POST":
-        status = 422
+
+    def save():
+        revision = services.save(
+            section, title=form.title.data, body=form.body.data or "",
+            summary=form.summary.data or "", base_revision_id=_int(form.base_revision.data),
+            actor=current_user)
+        services.set_review_by(section, form.review_by.data, actor=current_user)
+        chapter = db.session.get(Chapter, form.chapter_id.data or 0)
+        if chapter is not None:
+            services.move_to_chapter(section, chapter, actor=current_user)
+        return revision
+
+    done, preview, conflict, status = _submit_revision(
+        form, section, save, _("Revision saved. Readers see it once you publish an edition."))
+    if done is not None:
+        return done
     return render_template(
         "handbook/edit/section.html", section=section, form=form, latest=latest,
         preview=preview, conflict=conflict, translations=services.translations(section),
@@ -341,36 +351,17 @@ def translate(section_id: int, lang: str):
             form.base_revision.data = str(state["revision"].id)
         elif source is not None:
             form.title.data, form.body.data = source.title, source.body
-    preview = conflict = None
-    status = 200
-    if form.validate_on_submit():
-        if form.preview.data:
-            preview = section_html(form.body.data or "", section.slug)[0]
-        else:
-            try:
-                saved = services.save(
-                    section, title=form.title.data, body=form.body.data or "",
-                    summary=form.summary.data or "", language=lang,
-                    base_revision_id=_int(form.base_revision.data), actor=current_user)
-            except services.EditConflict as error:
-                db.session.rollback()
-                conflict = _conflict(error.current, form.body.data or "")
-                form.base_revision.data = str(error.current.id)
-                status = 409
-            except DomainError as error:
-                db.session.rollback()
-                apply_error(form, error)
-                status = 422
-            else:
-                db.session.commit()
-                if saved is None:
-                    flash(_("Nothing changed in the text, so no revision was added."), "info")
-                else:
-                    flash(_("Translation saved. Readers get it with the next edition."),
-                          "success")
-                return redirect(url_for("handbook.edit_section", section_id=section.id))
-    elif request.method == "POST":
-        status = 422
+
+    def save():
+        return services.save(
+            section, title=form.title.data, body=form.body.data or "",
+            summary=form.summary.data or "", language=lang,
+            base_revision_id=_int(form.base_revision.data), actor=current_user)
+
+    done, preview, conflict, status = _submit_revision(
+        form, section, save, _("Translation saved. Readers get it with the next edition."))
+    if done is not None:
+        return done
     source_diff = None
     if state is not None and state["outdated"] and state["since"]:
         source_diff = url_for("handbook.revision_diff", section_id=section.id,
