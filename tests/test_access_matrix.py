@@ -7,6 +7,7 @@ refused, 404 hidden. A route missing from this table fails ``test_every_route_is
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -483,8 +484,9 @@ def _attach(app, practice_id: int) -> int:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("route", ROUTES, ids=lambda r: f"{r.method} {r.path}")
-def test_access(app, login_as, world, route, role):
+def test_access(app, login_as, world, route, role, caplog):
     users, ids = world
+    caplog.set_level(logging.WARNING, logger="headstart.security")
     client = login_as(None) if role == "visitor" else login_as(user=users[role])
     path = route.path.format(**ids)
     if route.method == "GET":
@@ -498,6 +500,13 @@ def test_access(app, login_as, world, route, role):
     if role == "visitor" and response.status_code == 302 and route.expected("practitioner_a") \
             in {200, 403}:
         assert "/auth/login" in response.headers["Location"]
+    refusals = [r.getMessage() for r in caplog.records if r.name == "headstart.security"]
+    if response.status_code == 403:
+        who = "user None" if role == "visitor" else f"user {users[role].id} "
+        assert any(f"refused {route.method} {path.split('?')[0]} " in m and who in m
+                   for m in refusals), f"403 not logged: {refusals}"
+    else:
+        assert not refusals, f"{response.status_code} logged as a refusal: {refusals}"
 
 
 def test_every_route_is_in_the_matrix(app):

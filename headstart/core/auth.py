@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import functools
-import logging
 from urllib.parse import urlsplit
 
-from flask import abort, request
+from flask import abort
 from flask_login import current_user
 
 from headstart.core.i18n import _l
 from headstart.extensions import login_manager
-
-logger = logging.getLogger(__name__)
 
 #: Roles of signed-in users, weakest first. A visitor is anyone not signed in.
 ROLES = ("practitioner", "coordinator", "admin")
@@ -37,7 +34,7 @@ def role_required(role: str):
     """Decorate a view so that only ``role`` and stronger roles reach it.
 
     Visitors are sent to the sign-in page (302); signed-in users without the role get 403,
-    and the refusal is logged.
+    and the refusal is logged (``errors.log_refusal``).
     """
     if role not in _RANK:
         raise ValueError(f"unknown role {role!r}")
@@ -48,11 +45,7 @@ def role_required(role: str):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
             if not has_role(current_user, role):
-                logger.warning(
-                    "refused %s %s to user %s (role %s, needs %s)",
-                    request.method, request.path, current_user.id, current_user.role, role,
-                )
-                abort(403)
+                abort(403, description=f"needs role {role}")
             return view(*args, **kwargs)
 
         return wrapped

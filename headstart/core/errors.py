@@ -7,6 +7,7 @@ Anything that escapes becomes a localised error page, or JSON under ``/api/``.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from flask import g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
@@ -17,6 +18,9 @@ from headstart.core.i18n import _l
 from headstart.extensions import login_manager
 
 logger = logging.getLogger(__name__)
+#: Refused requests (403, failed CSRF checks): who, what and where, for the operators'
+#: security monitoring. Never the request's body.
+security_log = logging.getLogger("headstart.security")
 
 
 class DomainError(Exception):
@@ -145,8 +149,63 @@ DATABASE_MESSAGES = {
 }
 
 
+#: Form fields never written back into a page: secrets, and the stale token itself.
+_NEVER_KEPT = ("password", "csrf_token", "token", "secret")
+#: How a kept value is written back: a text box for long or multi-line text, a line for
+#: words, and a hidden field for single tokens (choices, ticks, identifiers, dates).
+_BOX_FROM = 120
+
+
+def kept_fields(form) -> list[tuple[str, str, str]]:
+    """What the user sent, as ``(name, value, kind)`` with kind ``"textarea"``, ``"text"``
+    or ``"hidden"``, for the form-expired page."""
+    kept = []
+    for name, value in form.items(multi=True):
+        if not value or any(word in name.lower() for word in _NEVER_KEPT):
+            continue
+        if "\n" in value or len(value) >= _BOX_FROM:
+            kind = "textarea"
+        elif any(ch.isspace() for ch in value.strip()):
+            kind = "text"
+        else:
+            kind = "hidden"
+        kept.append((name, value, kind))
+    return kept
+
+
+def came_from_this_site() -> bool:
+    """True when the browser says the form was sent from one of this portal's pages.
+
+    Browsers send ``Origin`` with every form POST (``Referer`` is the fallback); another
+    site cannot forge either, so only then is the text offered to send again.
+    """
+    source = request.headers.get("Origin") or request.headers.get("Referer") or ""
+    return bool(source) and urlsplit(source).netloc == request.host
+
+
+def log_refusal(reason: str) -> None:
+    """Record a refused request on the security log."""
+    from flask_login import current_user
+
+    user = getattr(current_user, "id", None) if current_user.is_authenticated else None
+    role = getattr(current_user, "role", "visitor") if user is not None else "visitor"
+    security_log.warning(
+        "refused %s %s from %s to user %s (role %s): %s",
+        request.method, request.path, request.remote_addr, user, role, reason,
+    )
+    g._refusal_logged = True
+
+
 def init_app(app) -> None:
     """Register the error handlers."""
+
+    @app.after_request
+    def log_other_refusals(response):
+        # Views that answer 403 with a page of their own (e.g. "join an organisation
+        # first") are logged here.
+        if response.status_code == 403 and not g.get("_refusal_logged"):
+            log_refusal("refused by the page")
+        return response
 
     @app.errorhandler(DBAPIError)
     def database_error(error):
@@ -166,19 +225,30 @@ def init_app(app) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        logger.info("CSRF check failed on %s: %s", request.path, error.description)
-        return render_error(400, str(_l("The form had expired or was not sent from this site. "
-                                        "Please reload the page and send it again.")))
+        log_refusal(f"CSRF check failed: {error.description}")
+        message = str(_l("The form had expired or was not sent from this site. "
+                         "Please reload the page and send it again."))
+        if wants_json() or not request.form:
+            return render_error(400, message)
+        return render_template("errors/csrf.html", code=400, title=ERROR_TEXTS[400][0],
+                               message=message, fields=kept_fields(request.form),
+                               resend=came_from_this_site(), files_lost=bool(request.files),
+                               action=request.path), 400
 
     @app.errorhandler(DomainError)
     def domain_error(error):
         _reset_session()
+        if error.status_code == 403:
+            log_refusal(f"permission denied: {error.message}")
         return render_error(error.status_code, error.message)
 
     @app.errorhandler(HTTPException)
     def http_error(error):
         if error.code is None or error.code < 400:
             return error
+        if error.code == 403:
+            own = error.description != type(error).description
+            log_refusal(error.description if own else "forbidden")
         response = render_error(error.code)
         if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
             body, code = response

@@ -132,3 +132,24 @@ def test_coordinator_hides_a_post_from_the_topic_page(browser, live_server, foru
     page.goto("/forum/moderation")
     assert "Test of hiding" in page.locator("table").inner_text()
     assert_accessible(page)
+
+
+def test_a_form_left_open_past_its_session_keeps_the_text(browser, live_server, forum_world):
+    """The page's token went stale (as when the session ends while someone writes): the
+    browser's own Origin header lets the 400 page offer the text back to send again."""
+    category, _ = forum_world
+    olga = browser.new_context(base_url=live_server.base_url).new_page()
+    sign_in(olga, "olga@example.org")
+    olga.goto(f"/forum/c/{category}/new?lang=en")
+    olga.get_by_label("Title").fill("Written after a long lunch")
+    olga.get_by_label("Your message").fill("Line one of a long answer.\nLine two.")
+    olga.locator(f"form[action='/forum/c/{category}/new'] input[name=csrf_token]") \
+        .evaluate("input => input.value = 'stale'")
+    olga.get_by_role("button", name="Post").click()
+    assert olga.get_by_role("heading", name="Your form had expired").is_visible()
+    assert olga.locator("textarea[name=body]").input_value() == \
+        "Line one of a long answer.\nLine two."
+    assert_accessible(olga)
+    olga.get_by_role("button", name="Send again").click()
+    assert olga.get_by_role("heading", name="Written after a long lunch").is_visible()
+    olga.context.close()
