@@ -9,29 +9,7 @@ import re
 import pytest
 
 from tests.helpers import csrf_token
-
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "<svg/onload=alert(1)>",
-    "<a href=\"javascript:alert(1)\">click</a>",
-    "[click](javascript:alert(1))",
-    "[click](JaVaScRiPt:alert(1))",
-    "[click](java&#x09;script:alert(1))",
-    "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-    "![x](javascript:alert(1))",
-    "![x](data:image/svg+xml,<svg onload=alert(1)>)",
-    "<iframe src=\"https://evil.example\"></iframe>",
-    "<div style=\"background:url(javascript:alert(1))\">x</div>",
-    "<a href=\"https://ok.example\" onclick=\"alert(1)\">ok</a>",
-    "<details open ontoggle=alert(1)>",
-    "<<script>script>alert(1)<</script>/script>",
-    "[x](<javascript:alert(1)>)",
-    "<form action=javascript:alert(1)><button>go</button></form>",
-    "`<script>alert(1)</script>`",
-    "```html\n<script>alert(1)</script>\n```",
-    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-]
+from tests.xss import PAYLOADS
 
 
 def _post_html(page: str) -> str:

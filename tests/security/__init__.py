@@ -1,0 +1,1 @@
+"""Security tests that cut across the areas."""
