@@ -40,11 +40,13 @@ run: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
 	$(FLASK) search drain
+	$(FLASK) uploads sweep
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 serve: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) search drain
+	$(FLASK) uploads sweep
 	$(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).

@@ -9,6 +9,7 @@ def init_app(app) -> None:
         export_command,
         import_command,
         restore_command,
+        uploads,
     )
     from headstart.demo.cli import demo
     from headstart.forum.cli import forum
@@ -24,3 +25,4 @@ def init_app(app) -> None:
     app.cli.add_command(forum)
     app.cli.add_command(handbook)
     app.cli.add_command(newsletter)
+    app.cli.add_command(uploads)

@@ -25,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from headstart.archive.exporter import ArchiveError
 from headstart.archive.tables import file_digest
+from headstart.core import uploads
 from headstart.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def backup(target: str | Path, upload_dir: str | Path) -> dict:
         raise ArchiveError(f"Backups of {url.get_backend_name()} databases are not supported.")
     upload_dir = Path(upload_dir)
     if upload_dir.is_dir():
-        for path in sorted(p for p in upload_dir.rglob("*") if p.is_file()):
+        for path in uploads.stored_files(upload_dir):
             relative = path.relative_to(upload_dir).as_posix()
             destination = target / "files" / relative
             destination.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,4 @@
-"""``flask --app headstart backup|restore|export|import PATH``."""
+"""``flask --app headstart backup|restore|export|import PATH`` and ``uploads sweep``."""
 
 from __future__ import annotations
 
@@ -73,3 +73,24 @@ def import_command(path):
     rows = sum(entry["rows"] for entry in manifest["tables"].values())
     click.echo(f"Imported {rows} rows and {len(manifest['files'])} files; "
                f"indexed {indexed} documents.")
+
+
+@click.group()
+def uploads():
+    """The upload folder."""
+
+
+@uploads.command("sweep")
+@click.option("--dry-run", is_flag=True, help="List the files without removing them.")
+@with_appcontext
+def sweep_command(dry_run):
+    """Remove uploaded files that no attachment names and that are over an hour old:
+    what a worker killed mid-upload left behind (cheap; run it at start-up or daily)."""
+    from headstart.events import materials
+    from headstart.practices import attachments
+
+    found = [f"practices/{name}" for name in attachments.sweep(dry_run=dry_run)]
+    found += [f"events/{name}" for name in materials.sweep(dry_run=dry_run)]
+    for name in found:
+        click.echo(f"{'would remove' if dry_run else 'removed'} {name}")
+    click.echo(f"{len(found)} unnamed files {'found' if dry_run else 'removed'}.")

@@ -32,6 +32,7 @@ from headstart.archive.tables import (
     schema_revision,
     to_json,
 )
+from headstart.core import uploads
 from headstart.core.errors import DomainError
 from headstart.extensions import db
 
@@ -90,10 +91,10 @@ def _write_folder(folder: Path, upload_dir: Path, progress: Callable[[str], None
                     json.dump({"table": table.name, "columns": columns, "rows": rows}, handle,
                               ensure_ascii=False, indent=1)
                 manifest["tables"][table.name] = {"file": name, "rows": len(rows)}
-    # Files after the rows: a file is written before its row commits, so every file the
-    # rows name is already there (a newer, unnamed file is harmless).
+    # Files after the rows: a file is complete under its name before its row commits, so
+    # every file the rows name is already there (a newer, unnamed file is harmless).
     if upload_dir.is_dir():
-        for path in sorted(p for p in upload_dir.rglob("*") if p.is_file()):
+        for path in uploads.stored_files(upload_dir):
             relative = path.relative_to(upload_dir).as_posix()
             destination = folder / "files" / relative
             destination.parent.mkdir(parents=True, exist_ok=True)

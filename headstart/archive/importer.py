@@ -156,7 +156,9 @@ def _copy_files(source: Path, upload_dir: Path, files: list[dict]) -> list[Path]
         if destination.exists():
             raise ArchiveError(f"{destination} already exists: import into a new installation.")
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(_safe_path(source, entry["path"]), destination)
+        # A fresh modification time: until the rows commit, ``uploads sweep`` must take
+        # the file for a young upload, not an hour-old leftover.
+        shutil.copy(_safe_path(source, entry["path"]), destination)
         copied.append(destination)
     return copied
 

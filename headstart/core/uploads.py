@@ -4,6 +4,14 @@ the file is stored outside the web root under a generated name.
 Only documents people exchange about practices are accepted: PDF, office documents (Word,
 Excel, PowerPoint, OpenDocument) and raster images. HTML, SVG, scripts, archives and anything
 unrecognised are refused, whatever their name says.
+
+A worker can die at any moment (killed, out of memory, a power cut). So a file is written
+under a hidden ``.partial-`` name, flushed to disk, and only then renamed to its generated
+name, before the row that names it commits: a row never names a missing or half-written
+file. What a dead worker can leave is a file no row names (a partial one, one whose row
+never committed, or one whose row was deleted just before): :func:`sweep` removes those
+once they are old enough not to belong to a request still running
+(``flask --app headstart uploads sweep``).
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ import hashlib
 import logging
 import os
 import secrets
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -22,6 +31,11 @@ from headstart.core.i18n import _l
 logger = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
+#: Name prefix of a file still being written (hidden, and never a generated name).
+PARTIAL_PREFIX = ".partial-"
+#: Files no row names are removed by :func:`sweep` once this many seconds old; no request
+#: takes this long between writing a file and committing its row.
+SWEEP_AFTER_SECONDS = 3600
 
 #: Accepted kinds: content type and the file name endings that may carry it.
 KINDS = {
@@ -140,15 +154,16 @@ def _kind_for(sniffed: str | None, extension: str) -> str:
 def store(upload, directory: str | os.PathLike, max_bytes: int) -> StoredFile:
     """Read ``upload`` (a Werkzeug ``FileStorage``) into ``directory`` under a generated name,
     refusing it when larger than ``max_bytes`` or not an accepted kind. Nothing is left
-    behind when it is refused."""
+    behind when it is refused; the file gets its generated name only once it is complete
+    and on disk (see the module's docstring)."""
     target_dir = Path(directory)
     target_dir.mkdir(parents=True, exist_ok=True)
     stored_name = secrets.token_hex(16)
-    path = target_dir / stored_name
+    partial = target_dir / f"{PARTIAL_PREFIX}{stored_name}"
     digest = hashlib.sha256()
     size = 0
     try:
-        with path.open("xb") as out:
+        with partial.open("xb") as out:
             while chunk := upload.stream.read(CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
@@ -157,17 +172,35 @@ def store(upload, directory: str | os.PathLike, max_bytes: int) -> StoredFile:
                         size=human_size(max_bytes))), status=413)
                 digest.update(chunk)
                 out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
         if size == 0:
             raise UploadRejected(str(_l("This file is empty.")))
         extension = os.path.splitext(clean_filename(upload.filename or ""))[1].lower()
-        kind = _kind_for(sniff(path), extension)
+        kind = _kind_for(sniff(partial), extension)
+        os.replace(partial, target_dir / stored_name)
     except BaseException:
-        path.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
+    _sync_directory(target_dir)
     content_type, extensions = KINDS[kind]
     filename = clean_filename(upload.filename or "", extensions[0])
     logger.info("stored upload %s (%s, %d bytes)", stored_name, kind, size)
     return StoredFile(stored_name, filename, content_type, size, digest.hexdigest())
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable before the row naming the file commits."""
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:  # not possible everywhere (Windows); the rename still happened
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        logger.warning("could not sync the upload folder %s", directory)
+    finally:
+        os.close(handle)
 
 
 def remove(directory: str | os.PathLike, stored_name: str) -> None:
@@ -204,6 +237,48 @@ def remove_all(directory: str | os.PathLike, stored: list[StoredFile]) -> None:
     """Remove files stored for a change that was not saved."""
     for item in stored:
         remove(directory, item.stored_name)
+
+
+def stored_files(upload_dir: str | os.PathLike) -> list[Path]:
+    """Every complete stored file under ``upload_dir`` (all areas), sorted; files still
+    being written are left out (what backups and exports copy)."""
+    return sorted(path for path in Path(upload_dir).rglob("*")
+                  if path.is_file() and not path.name.startswith(PARTIAL_PREFIX))
+
+
+def sweep(directory: str | os.PathLike, names_in_use, *, dry_run: bool = False,
+          older_than: float = SWEEP_AFTER_SECONDS) -> list[str]:
+    """Remove the files in ``directory`` that no row names and that are older than
+    ``older_than`` seconds: partial files and files a killed worker left behind. Younger
+    files may belong to a request still running and are kept. ``names_in_use()`` returns
+    the stored names the database knows; it is called after the folder was listed, so a
+    file that appears meanwhile is not judged. Returns the names removed (with
+    ``dry_run``, the names that would be)."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        return []
+    cutoff = time.time() - older_than
+    candidates = []
+    for path in folder.iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                candidates.append(path)
+        except FileNotFoundError:  # removed meanwhile (a rejected upload, a detach)
+            continue
+    if not candidates:
+        return []
+    in_use = set(names_in_use())
+    removed = []
+    for path in sorted(path for path in candidates if path.name not in in_use):
+        if not dry_run:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                logger.exception("could not remove the unnamed upload %s", path)
+                continue
+            logger.info("removed upload %s: no row names it", path)
+        removed.append(path.name)
+    return removed
 
 
 def human_size(size: int) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy import select
 
 from headstart.core import uploads
 from headstart.core.errors import DomainError, NotFound
@@ -69,6 +70,14 @@ def remove_files(stored_names: list[str]) -> None:
     """Delete files of attachments the database no longer has."""
     for name in stored_names:
         uploads.remove(directory(), name)
+
+
+def sweep(*, dry_run: bool = False) -> list[str]:
+    """Remove stored files no event file names once they are old enough (see
+    ``uploads.sweep``); returns their names."""
+    return uploads.sweep(directory(),
+                         lambda: db.session.scalars(select(EventAttachment.stored_name)),
+                         dry_run=dry_run)
 
 
 def get(event: Event, attachment_id: int) -> EventAttachment:

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy import select
 
 from headstart.core import uploads
 from headstart.core.errors import DomainError, NotFound
@@ -79,6 +80,14 @@ def remove_files(stored_names: list[str]) -> None:
     """Delete files of attachments the database no longer has."""
     for name in stored_names:
         uploads.remove(directory(), name)
+
+
+def sweep(*, dry_run: bool = False) -> list[str]:
+    """Remove stored files no attachment names once they are old enough (see
+    ``uploads.sweep``); returns their names."""
+    return uploads.sweep(directory(),
+                         lambda: db.session.scalars(select(PracticeAttachment.stored_name)),
+                         dry_run=dry_run)
 
 
 def get(practice: Practice, attachment_id: int) -> PracticeAttachment:

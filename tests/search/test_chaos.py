@@ -5,7 +5,6 @@ lost no commit."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import signal
@@ -17,23 +16,19 @@ from sqlalchemy import func, select
 
 from headstart.extensions import db
 from headstart.search import reconcile
-from tests.search.test_concurrent_writers import SHARED, _Coordinator
+from tests.processes import CONTEXT, child_app, finish, shared_config, start
+from tests.search.test_concurrent_writers import _Coordinator
 
 EACH = 8
 
 
 def _publisher(config: dict, worker: int, author_id: int, organisation_id: int, done):
-    import faulthandler
-
-    # A writer that hangs prints where, and ends, instead of stalling the suite.
-    faulthandler.dump_traceback_later(150, exit=True)
-    from headstart import create_app
     from headstart.accounts.models import User
     from headstart.practices import services as practices
     from tests.conftest import COMPLETE
 
-    app = create_app({**config, "SEARCH_SYNC": True, "SEARCH_AUTO_REPAIR": False,
-                      "TESTING": True})
+    # A writer that hangs prints where, and ends, instead of stalling the suite.
+    app = child_app(config, hang_after=150)
     with app.app_context():
         author = db.session.get(User, author_id)
         for n in range(EACH):
@@ -57,27 +52,15 @@ def test_after_kills_and_a_deleted_index_reconcile_restores_the_index(
 
     author = make_user("practitioner")
     organisation = make_org("Shared lead")
-    config = {key: app.config[key] for key in SHARED}
-    context = multiprocessing.get_context("fork")
-    done = context.Value("i", 0)
-    writers = [context.Process(target=_publisher,
-                               args=(config, w, author.id, organisation.id, done))
+    config = shared_config(app)
+    done = CONTEXT.Value("i", 0)
+    writers = [start(_publisher, config, w, author.id, organisation.id, done)
                for w in range(3)]
-    for writer in writers:
-        writer.start()
     while done.value < 4:
         time.sleep(0.02)
     os.kill(writers[0].pid, signal.SIGKILL)  # a worker killed mid-run
     shutil.rmtree(app.config["INDEX_DIR"], ignore_errors=True)  # the index folder lost
-    try:
-        for writer in writers:
-            writer.join(180)
-    finally:
-        for writer in writers:
-            if writer.is_alive():
-                writer.kill()
-    assert writers[0].exitcode == -signal.SIGKILL
-    assert [w.exitcode for w in writers[1:]] == [0, 0]
+    assert finish(writers, 180) == [-signal.SIGKILL, 0, 0]
 
     result = runner.invoke(args=["search", "reconcile", "--repair"])
     assert result.exit_code == 0, result.output

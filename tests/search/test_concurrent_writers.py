@@ -2,7 +2,6 @@
 time on one database and one index: every change reaches the index, none is lost, and no
 writer fails on the index or database lock."""
 
-import multiprocessing
 from datetime import date
 
 import pytest
@@ -11,12 +10,11 @@ from sqlalchemy import func, select
 from headstart.extensions import db
 from headstart.search import service
 from headstart.search.models import SearchQueue
+from tests.processes import child_app, finish, shared_config, start
 from tests.search.test_backends import run
 
 WORKERS = 4
 EACH = 6
-SHARED = ("SQLALCHEMY_DATABASE_URI", "INSTANCE_PATH", "SECRET_KEY", "INDEX_DIR",
-          "UPLOAD_DIR", "OUTBOX_DIR", "SEARCH_BACKEND", "RATELIMIT_STORAGE_URI")
 
 
 class _Coordinator:
@@ -27,13 +25,11 @@ class _Coordinator:
 
 def _writer(config: dict, worker: int, author_id: int, organisation_id: int, sync: bool):
     """One process: its own app, publishing practices one commit at a time."""
-    from headstart import create_app
     from headstart.accounts.models import User
     from headstart.practices import services as practices
     from tests.conftest import COMPLETE
 
-    app = create_app({**config, "SEARCH_SYNC": sync, "SEARCH_AUTO_REPAIR": False,
-                      "TESTING": True})
+    app = child_app(config, hang_after=100, SEARCH_SYNC=sync)
     with app.app_context():
         author = db.session.get(User, author_id)
         for n in range(EACH):
@@ -53,15 +49,10 @@ def _writer(config: dict, worker: int, author_id: int, organisation_id: int, syn
 def test_concurrent_writers_lose_nothing(app, make_user, make_org, search_backend, sync):
     author = make_user("practitioner")
     organisation = make_org("Shared lead")
-    config = {key: app.config[key] for key in SHARED}
-    context = multiprocessing.get_context("fork")
-    processes = [context.Process(target=_writer, args=(config, w, author.id, organisation.id,
-                                                       sync)) for w in range(WORKERS)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(120)
-    assert [p.exitcode for p in processes] == [0] * WORKERS
+    config = shared_config(app)
+    processes = [start(_writer, config, w, author.id, organisation.id, sync)
+                 for w in range(WORKERS)]
+    assert finish(processes, 120) == [0] * WORKERS
     with app.app_context():
         service.drain()
         assert db.session.scalar(select(func.count(SearchQueue.id))) == 0
