@@ -12,6 +12,7 @@ from headstart.core.auth import has_role
 from headstart.core.errors import DomainError, NotFound, PermissionDenied
 from headstart.core.i18n import _l
 from headstart.core.models import utcnow
+from headstart.directory.models import Membership
 from headstart.directory.services import parse_corridors
 from headstart.directory.taxonomy import LANGUAGES_SERVED
 from headstart.events import times
@@ -135,9 +136,22 @@ def _apply(event: Event, clean: dict) -> bool:
     return any(getattr(event, field) != value for field, value in before.items())
 
 
+def _organiser_problems(clean: dict, actor, current: int | None = None) -> dict[str, str]:
+    """A member names only an organisation they belong to (coordinators any); an organiser
+    already on the event may stay. The form offers only these, this is the second line."""
+    wanted = clean.get("organisation_id") or None
+    if wanted is None or wanted == current or has_role(actor, "coordinator"):
+        return {}
+    member = db.session.scalar(select(Membership.id).where(
+        Membership.user_id == actor.id, Membership.organisation_id == wanted,
+        Membership.status == "active"))
+    return {} if member else {"organisation_id": str(_l("Choose from the offered options."))}
+
+
 def propose_event(values: dict, *, actor) -> Event:
     """A member proposes an event; a coordinator's own event is approved at once."""
     problems, clean = _check(values)
+    problems.update(_organiser_problems(clean, actor))
     if problems:
         raise InvalidEvent(problems)
     event = Event(proposed_by_id=actor.id, status="proposed", title="")
@@ -171,6 +185,7 @@ def update_event(event: Event, values: dict, *, actor) -> Event:
     if not can_edit(event, actor):
         raise PermissionDenied(str(_l("You cannot change this event.")))
     problems, clean = _check(values)
+    problems.update(_organiser_problems(clean, actor, event.organisation_id))
     if problems:
         raise InvalidEvent(problems)
     if _apply(event, clean) and event.status == "approved":

@@ -143,3 +143,18 @@ def test_a_member_names_only_their_own_organisation_as_organiser(app, login_as, 
     accepted = post_form(client, "/events/new", {**event_form, "organisation_id": str(mine.id)})
     assert accepted.status_code == 302
     assert _events(app)[0].organisation_id == mine.id
+
+
+def test_the_service_itself_refuses_an_organiser_the_member_does_not_belong_to(
+        app, make_user, make_org, make_event):
+    """Not only the form's choices: a caller of the service gets the same refusal."""
+    from headstart.events.services import InvalidEvent
+
+    member = make_user("practitioner")
+    other = make_org("Someone else's centre")
+    with pytest.raises(InvalidEvent) as refused:
+        make_event(proposer=member, organisation_id=other.id)
+    assert set(refused.value.problems) == {"organisation_id"}
+    assert _events(app) == []
+    mine = make_org("My centre", members=[member])
+    assert make_event(proposer=member, organisation_id=mine.id).organisation_id == mine.id

@@ -56,7 +56,11 @@ def test_after_kills_and_a_deleted_index_reconcile_restores_the_index(
     done = CONTEXT.Value("i", 0)
     writers = [start(_publisher, config, w, author.id, organisation.id, done)
                for w in range(3)]
+    deadline = time.monotonic() + 120
     while done.value < 4:
+        if time.monotonic() > deadline or not any(w.is_alive() for w in writers):
+            finish(writers, 5)
+            pytest.fail(f"the writers published {done.value} of 4 practices before the kill")
         time.sleep(0.02)
     os.kill(writers[0].pid, signal.SIGKILL)  # a worker killed mid-run
     shutil.rmtree(app.config["INDEX_DIR"], ignore_errors=True)  # the index folder lost
