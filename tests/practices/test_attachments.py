@@ -3,6 +3,7 @@ downloaded as files only by those who may see the practice; attacks and oversize
 with the form kept."""
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -253,3 +254,43 @@ def test_clean_filename_keeps_the_extension_of_a_very_long_name():
     cleaned = uploads.clean_filename("a" * 400 + ".docx")
     assert len(cleaned) <= 150
     assert cleaned.endswith(".docx")
+
+
+@pytest.mark.parametrize("name", [
+    "Звіт про інтеграцію 2024.pdf",
+    'report"; filename="evil.html.pdf',
+    "contract;\tSet-Cookie: x=1.pdf",
+    "Raport final – Chișinău.pdf",
+])
+def test_download_names_follow_rfc_6266_whatever_the_uploader_called_the_file(
+        app, login_as, practice_form, name):
+    """An ASCII ``filename`` fallback plus the exact name in ``filename*`` (RFC 5987), and no
+    way for a name to add a parameter or a header."""
+    from urllib.parse import unquote
+
+    client = login_as("practitioner")
+    response = post_with_files(client, "/practices/new", practice_form, [(name, PDF)])
+    assert response.status_code == 302
+    with app.app_context():
+        attachment = db.session.scalars(db.select(PracticeAttachment)).one()
+        kept, practice_id = attachment.filename, attachment.practice_id
+    download = fetch(client, f"/practices/{practice_id}/attachments/{attachment.id}")
+    header = download.headers["Content-Disposition"]
+    assert "\r" not in header
+    assert "\n" not in header
+    cookies = download.headers.getlist("Set-Cookie")
+    assert all(c.startswith(app.config["SESSION_COOKIE_NAME"] + "=") for c in cookies)
+    # The whole header is "attachment" then name=value pairs, nothing left over.
+    pairs = re.findall(r';\s*([\w*]+)=("(?:[^"\\]|\\.)*"|[^;"\s]*)', header)
+    assert header == "attachment" + "".join(f"; {k}={v}" for k, v in pairs)
+    params = {key: value.strip('"') for key, value in pairs}
+    assert set(params) <= {"filename", "filename*"}
+    fallback = params["filename"]
+    assert fallback.isascii()
+    assert fallback.endswith(".pdf")
+    if "filename*" in params:
+        charset, _lang, encoded = params["filename*"].split("'", 2)
+        assert charset.lower() == "utf-8"
+        assert unquote(encoded) == kept
+    else:
+        assert fallback == kept
