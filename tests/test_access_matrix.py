@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -334,6 +335,26 @@ NOT_ROUTES = {"static"}
 def world(app, make_user, make_org, make_practice):
     """Two organisations with one practitioner each, a coordinator, an admin, a pending
     join request to organisation A and a target user for admin actions."""
+    with indexed_once(app):
+        return _world(app, make_user, make_org, make_practice)
+
+
+@contextmanager
+def indexed_once(app):
+    """Build many records with one search-index update at the end instead of one per
+    commit (each is a Whoosh commit: they were most of this matrix's run time)."""
+    from headstart.search import service
+
+    drain = service._drain_safely
+    service._drain_safely = lambda _app: None
+    try:
+        yield
+    finally:
+        service._drain_safely = drain
+    drain(app)
+
+
+def _world(app, make_user, make_org, make_practice):
     users = {
         "practitioner_a": make_user("practitioner"),
         "practitioner_b": make_user("practitioner"),
