@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import secrets
+import shutil
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -45,6 +47,7 @@ class Route:
 ROUTES = [
     Route("GET", "/", 200, 200, 200, 200, 200),
     Route("GET", "/healthz", 200, 200, 200, 200, 200),
+    Route("GET", "/favicon.ico", 301, 301, 301, 301, 301),
     Route("GET", "/auth/login", 200, 302, 302, 302, 302),
     Route("POST", "/auth/login", 422, 302, 302, 302, 302),
     Route("GET", "/auth/register", 200, 302, 302, 302, 302),
@@ -334,15 +337,76 @@ NOT_ROUTES = {"static"}
 @pytest.fixture
 def world(app, make_user, make_org, make_practice):
     """Two organisations with one practitioner each, a coordinator, an admin, a pending
-    join request to organisation A and a target user for admin actions."""
-    with indexed_once(app):
-        return _world(app, make_user, make_org, make_practice)
+    join request to organisation A and a target user for admin actions.
+
+    Built once per database, then put back before each test from a copy of its rows,
+    uploads and search index (building it took a second a test; the matrix has 2,700).
+    """
+    saved = _WORLDS.get(id(app))
+    if saved is None:
+        with indexed_once(app):
+            made = _world(app, make_user, make_org, make_practice)
+        _WORLDS[id(app)] = saved = _save_world(app, made)
+    else:
+        _put_back(app, saved)
+    users, ids = saved["made"]
+    with app.app_context():  # seeded rows get new ids when a test changed them
+        ids = {**ids, "term": db.session.scalar(db.select(TaxonomyTerm.id).where(
+            TaxonomyTerm.vocabulary == "theme", TaxonomyTerm.code == "housing"))}
+    return users, ids
+
+
+_WORLDS: dict[int, dict] = {}
+
+
+def _folders(app) -> dict[str, Path]:
+    return {"uploads": Path(app.config["UPLOAD_DIR"]), "index": Path(app.config["INDEX_DIR"])}
+
+
+def _save_world(app, made) -> dict:
+    """The rows of every table the tests empty, and copies of the upload and index folders."""
+    from tests.conftest import SEEDED_TABLES
+
+    rows = {}
+    with app.app_context(), db.engine.connect() as connection:
+        for table in db.metadata.sorted_tables:
+            if table.name not in SEEDED_TABLES:
+                rows[table.name] = [dict(row._mapping) for row in
+                                    connection.execute(table.select())]
+    copies = Path(tempfile.mkdtemp(prefix="matrix-world-"))
+    for name, folder in _folders(app).items():
+        if folder.exists():
+            shutil.copytree(folder, copies / name)
+    return {"made": made, "rows": rows, "copies": copies}
+
+
+def _put_back(app, saved) -> None:
+    """Restore the saved world into the emptied tables (same ids) and folders."""
+    with app.app_context(), db.engine.begin() as connection:
+        postgres = connection.dialect.name == "postgresql"
+        # Topics and their last post point at each other: check references at the end.
+        connection.exec_driver_sql("SET LOCAL session_replication_role = replica" if postgres
+                                   else "PRAGMA defer_foreign_keys = ON")
+        for table in db.metadata.sorted_tables:
+            if saved["rows"].get(table.name):
+                connection.execute(table.insert(), saved["rows"][table.name])
+                if postgres and "id" in table.c:  # new rows continue after the restored ids
+                    connection.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table.name}), false)")
+    for name, folder in _folders(app).items():
+        shutil.rmtree(folder, ignore_errors=True)
+        if (saved["copies"] / name).exists():
+            shutil.copytree(saved["copies"] / name, folder)
+    backend = app.extensions.get("search_backend")
+    if backend is not None and hasattr(backend, "_reset"):
+        backend._reset()
 
 
 @contextmanager
 def indexed_once(app):
     """Build many records with one search-index update at the end instead of one per
-    commit (each is a Whoosh commit: they were most of this matrix's run time)."""
+    commit (each is a Whoosh commit)."""
     from headstart.search import service
 
     drain = service._drain_safely

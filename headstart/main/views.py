@@ -1,4 +1,4 @@
-"""The home page and ``/healthz``."""
+"""The home page, the language switch, ``/favicon.ico`` and ``/healthz``."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def home():
         "countries": len({o.country for o in organisations}),
     }
     return render_template("main/home.html", counts=counts, recent=organisations[:6])
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    """Browsers and feed readers ask for /favicon.ico whatever a page links: the SVG icon."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 @bp.route("/language/<code>")

@@ -115,3 +115,13 @@ def test_mail_goes_over_smtp_when_configured(app, make_user, monkeypatch):
     assert ("starttls",) in sent
     assert ("login", "mailer", "s@cret") in sent
     assert any(step[0] == "send" for step in sent)
+
+
+def test_favicon_ico_leads_to_the_svg_icon(client):
+    """Browsers ask for /favicon.ico whatever the page links; it must not be a 404."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    icon = client.get(response.headers["Location"])
+    assert icon.status_code == 200
+    assert icon.headers["Content-Type"].startswith("image/svg+xml")
+    icon.close()
