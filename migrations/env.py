@@ -69,7 +69,15 @@ def run_migrations_online():
                         raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
         finally:
             if sqlite:
-                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+                # Back on before the connection returns to the pool. A pragma inside an open
+                # transaction is silently ignored, and SQLAlchemy may have begun one after
+                # the migrations' commit; a connection left without enforcement (deletes not
+                # cascading) is dropped instead of reused.
+                connection.rollback()
+                driver = connection.connection.driver_connection
+                driver.execute("PRAGMA foreign_keys=ON")
+                if driver.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+                    connection.invalidate()
 
 
 if context.is_offline_mode():

@@ -93,7 +93,8 @@ def test_demo_synth_is_deterministic(app, runner):
     with app.app_context():
         db.session.execute(Practice.__table__.delete())
         db.session.commit()
-    runner.invoke(args=["demo", "synth", "--practices", "30", "--seed", "7"])
+    again = runner.invoke(args=["demo", "synth", "--practices", "30", "--seed", "7"])
+    assert again.exit_code == 0, again.output
     assert titles() == first
     assert app.test_client().get("/practices/").status_code == 200
 

@@ -83,3 +83,20 @@ def test_stepping_down_and_up_again_keeps_the_rows_of_a_seeded_portal(empty_data
         assert set(_counts()) == set(seeded)
         db.session.remove()
         db.engine.dispose()
+
+
+def test_after_migrating_every_sqlite_connection_enforces_foreign_keys(tmp_path):
+    """Migrations switch enforcement off; a pooled connection left that way would let
+    deletes skip their cascades (rows orphaned, then unique clashes) for the whole process."""
+    from tests.conftest import make_app
+
+    app = make_app(f"sqlite:///{tmp_path / 'fk.sqlite3'}", tmp_path / "instance")
+    with app.app_context():
+        held = [db.engine.raw_connection() for _ in range(3)]  # the migrations' one first
+        try:
+            assert [c.driver_connection.execute("PRAGMA foreign_keys").fetchone()[0]
+                    for c in held] == [1, 1, 1]
+        finally:
+            for connection in held:
+                connection.close()
+        db.engine.dispose()
