@@ -230,8 +230,10 @@ def init_app(app) -> None:
                          "Please reload the page and send it again."))
         if wants_json() or not request.form:
             return render_error(400, message)
+        fields = kept_fields(request.form)
         return render_template("errors/csrf.html", code=400, title=ERROR_TEXTS[400][0],
-                               message=message, fields=kept_fields(request.form),
+                               message=message, fields=fields,
+                               visible=any(kind != "hidden" for _n, _v, kind in fields),
                                resend=came_from_this_site(), files_lost=bool(request.files),
                                action=request.path), 400
 

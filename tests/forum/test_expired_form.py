@@ -86,4 +86,6 @@ def test_passwords_and_tokens_are_never_written_back(client, make_user):
     assert response.status_code == 400
     assert PASSWORD not in page
     assert "stale-token" not in page
-    assert user.email in page  # the address travels on, in a hidden field
+    # Nothing worth keeping without the password: the page says to reload, offers no resend.
+    assert "The form had expired" in page
+    assert "Send again" not in page

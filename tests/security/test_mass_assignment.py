@@ -89,7 +89,7 @@ REVIEWED = {
     ("search/views.py", "filters = listing.clean_filters(request.form)"),
     # The expired-form page writes the values back into its own page; it stores none.
     ("core/errors.py", "if wants_json() or not request.form:"),
-    ("core/errors.py", "message=message, fields=kept_fields(request.form),"),
+    ("core/errors.py", "fields = kept_fields(request.form)"),
     # The control-character check looks at every value and stores none.
     ("web.py", "values.extend(request.form.values())"),
     # Attributes from fixed tuples, never from the request:
