@@ -18,7 +18,7 @@ from headstart.handbook.rendering import section_html
 @bp.route("/handbook")
 def handbook():
     """An edition of the handbook: chapters with their sections."""
-    if request.args.get("edition") is None:
+    if not request.args.get("edition"):  # left out or empty: the latest, as everywhere
         edition = editions.latest()
         if edition is None:
             return render_error(404, "No edition of the handbook is published yet.")

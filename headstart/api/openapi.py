@@ -31,6 +31,9 @@ def _parameter(name: str, description: str, schema: dict, required: bool = False
         schema = {**schema, "pattern": NO_CONTROL}
     if not required and "enum" in schema and "" not in schema["enum"]:
         schema = {**schema, "enum": [*schema["enum"], ""]}  # empty: the same as left out
+    if not required and schema.get("type") == "integer":  # page=, year=: as left out too
+        # A whole number in range, or the empty string (maxLength binds strings only).
+        schema = {**schema, "type": ["integer", "string"], "maxLength": 0}
     return {"name": name, "in": "query", "required": required, "description": description,
             "schema": schema}
 
@@ -309,7 +312,17 @@ HANDBOOK_EDITION = {
 
 def document(server_url: str, areas: tuple[str, ...]) -> dict:
     """The OpenAPI document, with ``server_url`` as the server and the searchable
-    ``areas``."""
+    ``areas``. Every operation documents the 400 that any address with control characters
+    gets (``web.CONTROL_CHARACTERS``), path parameters included."""
+    spec = _document(server_url, areas)
+    for operation in (op for item in spec["paths"].values() for op in item.values()):
+        operation["responses"].setdefault(
+            "400", _error("The address held control characters, or a parameter could not "
+                          "be used."))
+    return spec
+
+
+def _document(server_url: str, areas: tuple[str, ...]) -> dict:
     return {
         "openapi": "3.1.0",
         "info": {

@@ -30,6 +30,8 @@ def test_api_gives_an_older_edition_and_refuses_bad_ones(client, handbook, publi
     assert old["edition"] == 1
     assert old["latest"] is False
     assert old["chapters"][0]["sections"][1]["markdown"] == "Refer to a counterpart."
+    latest = client.get("/api/v1/handbook?edition=").get_json()  # empty: as left out
+    assert latest["edition"] == 2
     missing = client.get("/api/v1/handbook?edition=7")
     assert missing.status_code == 404
     assert missing.get_json()["error"]["code"] == 404
