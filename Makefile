@@ -36,6 +36,8 @@ translations: $(VENV)/.installed
 	$(BIN)/pybabel update -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching
 	$(BIN)/pybabel compile --statistics -d $(LOCALES_DIR)
 
+# Links in mail point at the local server (a production start needs HEADSTART_BASE_URL).
+run: export HEADSTART_BASE_URL ?= http://$(HOST):$(PORT)
 run: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
@@ -47,7 +49,7 @@ serve: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) search drain
 	$(FLASK) uploads sweep
-	$(BIN)/gunicorn --workers $${WORKERS:-2} --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:

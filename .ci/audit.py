@@ -103,7 +103,8 @@ class Portal:
         self.base = f"http://127.0.0.1:{self.port}"
         self.env = {**os.environ, "HEADSTART_INSTANCE_DIR": str(self.instance),
                     "HEADSTART_DATABASE_URL": f"sqlite:///{self.instance / 'audit.sqlite3'}",
-                    "HEADSTART_SEARCH_BACKEND": "whoosh", "HEADSTART_PAGE_CACHE_BYTES": "0"}
+                    "HEADSTART_SEARCH_BACKEND": "whoosh", "HEADSTART_PAGE_CACHE_BYTES": "0",
+                    "HEADSTART_BASE_URL": self.base}
         for name in ("HEADSTART_MAIL_URL", "HEADSTART_RATELIMIT_STORAGE"):
             self.env.pop(name, None)
         self.process = None
@@ -116,7 +117,9 @@ class Portal:
                 sys.exit(f"demo portal setup failed at {step}: {result.stderr[-2000:]}")
         self.log = (REPORTS / "gunicorn.log").open("w")
         self.process = subprocess.Popen(  # noqa: S603 - our own program
-            [str(VENV / "gunicorn"), "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
+            # The embedded default as make serve runs it (gunicorn.conf.py: one worker
+            # with threads, since the rate limits are kept in memory).
+            [str(VENV / "gunicorn"), "--bind", f"127.0.0.1:{self.port}",
              "--error-logfile", "-", "wsgi:app"], cwd=ROOT, env=self.env,
             stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         for _ in range(100):

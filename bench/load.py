@@ -183,7 +183,10 @@ def p95(values: list[float]) -> float:
 
 def serve(app: str, port: int, workers: int, env: dict, log: Path) -> subprocess.Popen:
     process = subprocess.Popen(  # noqa: S603 - our own gunicorn
-        [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+        # Not the checkout's gunicorn.conf.py (which refuses several workers on in-memory
+        # rate limits): portal and bare route run the same plain workers, limits aside.
+        [str(BIN / "gunicorn"), "--config", os.devnull, "--workers", str(workers),
+         "--bind", f"127.0.0.1:{port}",
          "--error-logfile", "-", "--timeout", "60", app], cwd=env.get("BENCH_CWD", ROOT),
         env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     for _ in range(150):
@@ -257,6 +260,7 @@ def main() -> None:
             "from flask import Flask\napp = Flask(__name__)\n"
             "app.add_url_rule('/', 'hello', lambda: 'hello')\n")
         portal_port, bare_port = free_port(), free_port()
+        env["HEADSTART_BASE_URL"] = f"http://127.0.0.1:{portal_port}"
         log = instance / "gunicorn.log"
         processes.append(serve("wsgi:app", portal_port, args.workers, env, log))
         processes.append(serve(BARE_APP, bare_port, args.workers,

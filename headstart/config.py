@@ -11,6 +11,7 @@ import logging
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
@@ -215,3 +216,36 @@ def _instance_secret_key(instance: Path) -> str:
         handle.write(key)
     logger.info("generated a new secret key in %s", path)
     return key
+
+
+def serving_problems(config, *, workers: int = 1) -> list[str]:
+    """What keeps a production start (gunicorn, ``make serve``) from being safe, each as a
+    sentence saying what to set; empty when nothing does.
+
+    Without ``HEADSTART_BASE_URL`` links in mail could only be guessed; with several
+    worker processes on ``memory://`` every rate limit would count per process (ten
+    wrong passwords per worker instead of ten in all).
+    """
+    problems = []
+    base = config.get("BASE_URL") or ""
+    parts = urlsplit(base)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        problems.append(
+            "HEADSTART_BASE_URL must be the portal's public address, such as "
+            "https://portal.example.org: links in mail (password resets, confirmations, "
+            "notifications) are built on it and never on the request's Host header.")
+    storage = str(config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    if workers > 1 and storage.startswith("memory://"):
+        problems.append(
+            f"{workers} worker processes cannot share rate limits kept in memory: set "
+            "HEADSTART_RATELIMIT_STORAGE=redis://… or serve with one worker and threads "
+            "(make serve does so by default).")
+    return problems
+
+
+def require_serving_settings(app, *, workers: int = 1) -> None:
+    """Refuse to serve (``RuntimeError`` with every problem) when ``serving_problems``
+    finds any; tests and commands run by hand are not production starts."""
+    problems = serving_problems(app.config, workers=workers)
+    if problems:
+        raise RuntimeError("HEADSTART will not start: " + " ".join(problems))

@@ -20,7 +20,7 @@ def init_extensions(app) -> None:
     """Bind the extensions and the request hooks."""
     from headstart.core import database, mail, page_cache  # noqa: F401  (database: pragmas and lock waits)
     from headstart.core.i18n import _l, remember_locale, select_locale
-    from headstart.core.security import add_security_headers
+    from headstart.core.security import add_retry_after, add_security_headers
 
     hops = app.config["PROXY_HOPS"]
     if hops:  # client address and scheme from the trusted proxies' X-Forwarded-* headers
@@ -49,6 +49,7 @@ def init_extensions(app) -> None:
 
     app.before_request(_refuse_control_characters)
     app.after_request(add_security_headers)
+    app.after_request(add_retry_after)
     app.after_request(remember_locale)
     app.after_request(_no_store_for_members)
     page_cache.init_app(app)

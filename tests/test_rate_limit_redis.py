@@ -42,7 +42,7 @@ def gunicorn(tmp_path):
         db.engine.dispose()
     port = free_port()
     env = dict(os.environ, HEADSTART_DATABASE_URL=database, HEADSTART_INSTANCE_DIR=str(tmp_path),
-               HEADSTART_RATELIMIT_STORAGE=REDIS_URL,
+               HEADSTART_RATELIMIT_STORAGE=REDIS_URL, HEADSTART_BASE_URL=f"http://127.0.0.1:{port}",
                HEADSTART_RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}")
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import current_app
 from limits import parse
 
+from headstart.core.security import note_retry_after
 from headstart.extensions import limiter
 
 
@@ -30,7 +31,12 @@ def _keys(email: str, address: str | None):
 def is_blocked(email: str, address: str | None) -> bool:
     """True when this account or this address has used up its failed attempts."""
     strategy = limiter.limiter
-    return any(not strategy.test(item, scope, key) for item, scope, key in _keys(email, address))
+    blocked = False
+    for item, scope, key in _keys(email, address):
+        if not strategy.test(item, scope, key):
+            note_retry_after(item, scope, key)
+            blocked = True
+    return blocked
 
 
 def clear_account(email: str) -> None:
@@ -43,7 +49,10 @@ def allow_confirmation_resend(email: str) -> bool:
     """Count one re-sent confirmation mail; False once the hourly allowance is used."""
     prefix = current_app.config["RATELIMIT_KEY_PREFIX"]
     item = parse(current_app.config["CONFIRMATION_RESEND_LIMIT"])
-    return limiter.limiter.hit(item, f"{prefix}:confirm-resend", email)
+    allowed = limiter.limiter.hit(item, f"{prefix}:confirm-resend", email)
+    if not allowed:
+        note_retry_after(item, f"{prefix}:confirm-resend", email)
+    return allowed
 
 
 def record_failure(email: str, address: str | None) -> None:

@@ -17,7 +17,7 @@ from werkzeug.exceptions import BadRequest
 from headstart.api.openapi import document as openapi_document
 from headstart.core.errors import render_error
 from headstart.core.i18n import LOCALES, current_locale_code
-from headstart.core.mail import external_url
+from headstart.core.mail import base_url, external_url, origin
 from headstart.core.markdown import plain_text
 from headstart.directory import finder, links
 from headstart.directory import services as directory
@@ -162,7 +162,7 @@ def search():
     return jsonify({
         "total": found.total, "page": found.page, "per_page": found.per_page,
         "results": [{"area": r.area, "id": r.object_id, "title": str(r.title),
-                     "url": request.host_url.rstrip("/") + r.url, "language": r.language or None,
+                     "url": origin() + r.url, "language": r.language or None,
                      "snippet": str(r.snippet)} for r in found.results],
         "facets": {"area": [{"value": a.area, "label": a.label, "count": a.count}
                             for a in found.areas]},
@@ -276,5 +276,5 @@ def index_unavailable(_error):
 @bp.route("/openapi.json")
 def openapi():
     """The OpenAPI 3 description of this API."""
-    return jsonify(openapi_document(request.host_url.rstrip("/") + "/api/v1",
+    return jsonify(openapi_document(base_url() + "/api/v1",
                                     tuple(everywhere.areas())))

@@ -12,9 +12,9 @@ from urllib.parse import urlsplit
 from flask import g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
-from headstart.core.i18n import _l
+from headstart.core.i18n import _, _l
 from headstart.extensions import login_manager
 
 logger = logging.getLogger(__name__)
@@ -248,6 +248,13 @@ def init_app(app) -> None:
     def http_error(error):
         if error.code is None or error.code < 400:
             return error
+        if isinstance(error, SecurityError):
+            # A Host outside TRUSTED_HOSTS: no address can be built for this request, so
+            # the page (whose links need one) cannot be rendered. Say so in plain text.
+            logger.warning("refused %s %s: %s", request.method, request.path,
+                           error.description)
+            return (_("This portal does not answer to that host name.") + "\n", 400,
+                    {"Content-Type": "text/plain; charset=utf-8"})
         if error.code == 403:
             own = error.description != type(error).description
             log_refusal(error.description if own else "forbidden")

@@ -78,16 +78,37 @@ def make_message(to: str, subject: str, template: str, *, locale: str = "en", he
     return message
 
 
-def external_url(endpoint: str, **values) -> str:
-    """An absolute link for e-mails, built on ``HEADSTART_BASE_URL`` when it is set.
+#: Where links in mail point when ``HEADSTART_BASE_URL`` is unset (tests, and ``flask``
+#: commands run by hand): a fixed local address. ``make run`` sets the base URL for local
+#: use and a production start refuses to run without it (``headstart.config``).
+LOCAL_BASE_URL = "http://localhost"
 
-    Without it the request's Host header is used, which a client controls: production
-    sets the base URL (and ``HEADSTART_TRUSTED_HOSTS``) so links in mail cannot be steered.
+
+def base_url() -> str:
+    """The portal's public address (``HEADSTART_BASE_URL``), without a trailing slash.
+
+    Never taken from the request: its ``Host`` header is whatever the client sent, so a
+    link built on it could carry a password-reset token to another site.
     """
-    base = current_app.config.get("BASE_URL")
-    if base:
-        return base + url_for(endpoint, **values)
-    return url_for(endpoint, _external=True, **values)
+    return current_app.config.get("BASE_URL") or LOCAL_BASE_URL
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute link (mail, feeds, the API) on the portal's public address."""
+    return origin() + url_for(endpoint, **values)
+
+
+def origin() -> str:
+    """Scheme and host of the public address (``url_for`` adds any path prefix itself:
+    the proxy's ``SCRIPT_NAME`` in a request, the base URL's path in ``link_context``)."""
+    parts = urlsplit(base_url())
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def link_context():
+    """A request context on the public address, for work outside a request (commands,
+    background threads) that renders links or mail."""
+    return current_app.test_request_context("/", base_url=base_url())
 
 
 def _render_optional(name: str, **context) -> str | None:

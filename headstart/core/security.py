@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 from functools import cache
 from importlib import resources
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from flask import current_app
+from flask import current_app, g
 
 from headstart.core.i18n import _l
 
@@ -31,6 +33,35 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 MIN_PASSWORD_LENGTH = 12
 MAX_PASSWORD_LENGTH = 1024
+
+
+#: Seconds a refused client is told to wait when the refusing limit did not say.
+DEFAULT_RETRY_AFTER = 60
+
+
+def note_retry_after(item, *identifiers) -> None:
+    """Remember when the limit ``item`` lets ``identifiers`` in again, for the
+    ``Retry-After`` of this request's 429 (limits counted by hand, not by a decorator)."""
+    from headstart.extensions import limiter
+
+    reset, _remaining = limiter.limiter.get_window_stats(item, *identifiers)
+    wait = max(1, math.ceil(reset - time.time()))
+    g.retry_after = max(g.get("retry_after", 0), wait)
+
+
+def add_retry_after(response):
+    """Every 429 says when to come back: the breached limit's reset time when known."""
+    if response.status_code != 429 or "Retry-After" in response.headers:
+        return response
+    wait = g.get("retry_after")
+    if wait is None:
+        from headstart.extensions import limiter
+
+        breached = [limit for limit in limiter.current_limits if limit.breached]
+        if breached:
+            wait = max(1, math.ceil(max(limit.reset_at for limit in breached) - time.time()))
+    response.headers["Retry-After"] = str(wait or DEFAULT_RETRY_AFTER)
+    return response
 
 
 def add_security_headers(response):

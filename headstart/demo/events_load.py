@@ -9,6 +9,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from headstart.accounts import services as accounts
+from headstart.core.mail import link_context
 from headstart.core.models import utcnow
 from headstart.demo.events_data import (
     DEMO_SUBSCRIBERS,
@@ -95,8 +96,7 @@ def load_newsletter() -> int:
         issue.translations.append(IssueTranslation(language=item["language"],
                                                    subject=item["subject"], body=item["body"]))
     db.session.add(issue)
-    with current_app.test_request_context("/", base_url=current_app.config.get("BASE_URL")
-                                          or "http://localhost:5000"):
+    with link_context():
         composing.freeze(issue)
     issue.status, issue.send_started_at = "sent", utcnow()
     issue.sent_at = issue.send_started_at

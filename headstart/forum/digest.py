@@ -61,7 +61,6 @@ def send_digests(period: str) -> int:
 
 
 def _absolute(path: str) -> str:
-    from flask import current_app, request
+    from headstart.core.mail import origin
 
-    base = current_app.config.get("BASE_URL") or request.host_url.rstrip("/")
-    return base + path
+    return origin() + path

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import current_app
 from limits import parse
 
+from headstart.core.security import note_retry_after
 from headstart.extensions import limiter
 
 SCOPE = "forum-post"
@@ -21,7 +22,10 @@ def _scope() -> str:
 
 def may_post(user) -> bool:
     """Whether ``user`` has posts left in the current window."""
-    return limiter.limiter.test(_item(), _scope(), str(user.id))
+    allowed = limiter.limiter.test(_item(), _scope(), str(user.id))
+    if not allowed:
+        note_retry_after(_item(), _scope(), str(user.id))
+    return allowed
 
 
 def count_post(user) -> None:

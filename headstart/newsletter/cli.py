@@ -22,14 +22,14 @@ def newsletter():
 def send(issue_id, batch):
     """Send issue ISSUE_ID to every confirmed subscriber who has not had it. Run it again
     after an interruption: nobody gets it twice and nobody is skipped."""
+    from headstart.core.mail import LOCAL_BASE_URL, link_context
     from headstart.newsletter import sending
     from headstart.newsletter.models import Issue
 
-    base_url = current_app.config.get("BASE_URL")
-    if not base_url:
+    if not current_app.config.get("BASE_URL"):
         click.echo("HEADSTART_BASE_URL is not set: links in the mail will point to "
-                   "http://localhost:5000.", err=True)
-    with current_app.test_request_context("/", base_url=base_url or "http://localhost:5000"):
+                   f"{LOCAL_BASE_URL}.", err=True)
+    with link_context():
         issue = db.session.get(Issue, issue_id)
         if issue is None:
             raise click.ClickException(f"There is no newsletter {issue_id}.")

@@ -23,6 +23,7 @@ from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.forms import ActionForm
 from headstart.core.i18n import _, _n, current_locale_code, language_name
+from headstart.core.mail import link_context
 from headstart.extensions import db
 from headstart.newsletter import composing, sending, subscriptions
 from headstart.newsletter.forms import IssueForm, TranslationForm
@@ -152,11 +153,11 @@ def preview_mail(issue_id: int):
         "X-Frame-Options": "SAMEORIGIN"}
 
 
-def _send_in_background(app, issue_id: int, base_url: str) -> None:
+def _send_in_background(app, issue_id: int) -> None:
     """Send a long list after the response (the CLI resumes it if the process stops)."""
 
     def run():
-        with app.app_context(), app.test_request_context("/", base_url=base_url):
+        with app.app_context(), link_context():
             try:
                 sending.send(issue_id)
             except Exception:
@@ -188,7 +189,6 @@ def send(issue_id: int):
         flash(_n("The newsletter was sent to %(num)d subscriber.",
                  "The newsletter was sent to %(num)d subscribers.", sent), "success")
     else:
-        _send_in_background(current_app._get_current_object(), issue.id,
-                            current_app.config.get("BASE_URL") or request.host_url)
+        _send_in_background(current_app._get_current_object(), issue.id)
         flash(_("Sending has started; this page shows how far it got."), "success")
     return redirect(url_for("newsletter.compose_index"))

@@ -13,7 +13,7 @@ import logging
 from datetime import datetime
 from urllib.parse import parse_qsl, urlencode
 
-from flask import current_app, has_request_context
+from flask import has_request_context
 from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint, func, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -131,8 +131,9 @@ def check_new_matches() -> int:
     many notices were made."""
     if has_request_context():
         return _check()
-    base = current_app.config.get("BASE_URL") or "http://localhost:5000"
-    with current_app.test_request_context("/", base_url=base):
+    from headstart.core.mail import link_context
+
+    with link_context():
         return _check()
 
 
