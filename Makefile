@@ -42,12 +42,14 @@ run: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) demo load --if-empty
 	$(FLASK) search drain
+	$(FLASK) jobs run
 	$(FLASK) uploads sweep
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 serve: install translations-compile
 	$(FLASK) db upgrade
 	$(FLASK) search drain
+	$(FLASK) jobs run
 	$(FLASK) uploads sweep
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 

@@ -11,6 +11,7 @@ def init_app(app) -> None:
         restore_command,
         uploads,
     )
+    from headstart.core.jobs_cli import jobs_group
     from headstart.demo.cli import demo
     from headstart.forum.cli import forum
     from headstart.handbook.cli import handbook
@@ -26,3 +27,4 @@ def init_app(app) -> None:
     app.cli.add_command(handbook)
     app.cli.add_command(newsletter)
     app.cli.add_command(uploads)
+    app.cli.add_command(jobs_group)

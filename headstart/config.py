@@ -54,6 +54,11 @@ class Defaults:
     #: Apply index changes right after each commit in the request (tests) instead of in a
     #: background thread of the process.
     SEARCH_SYNC = False
+    #: Run queued after-response jobs (``core.jobs``) right after the commit, before the
+    #: request returns (tests), instead of in a background thread of the process.
+    JOBS_SYNC = False
+    #: Attempts of a failing job before it is kept as failed (1, 2, 4 … minutes apart).
+    JOB_ATTEMPTS = 8
     #: Rebuild a missing or damaged index in the background when a search finds it so.
     SEARCH_AUTO_REPAIR = True
     #: How long a practice page's "similar practices" are kept in each process.

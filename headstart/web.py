@@ -18,7 +18,7 @@ from headstart.extensions import babel, csrf, db, limiter, login_manager, migrat
 
 def init_extensions(app) -> None:
     """Bind the extensions and the request hooks."""
-    from headstart.core import database, mail, page_cache  # noqa: F401  (database: pragmas and lock waits)
+    from headstart.core import database, jobs, mail, page_cache  # noqa: F401  (database: pragmas and lock waits)
     from headstart.core.i18n import _l, remember_locale, select_locale
     from headstart.core.security import add_retry_after, add_security_headers
 
@@ -38,6 +38,7 @@ def init_extensions(app) -> None:
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # server-side session rows do this job
     mail.init_app(app)
+    jobs.init_app(app)
 
     @login_manager.user_loader
     def load_user(user_id: str):
@@ -88,9 +89,18 @@ class BoundedIntConverter(IntegerConverter):
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
+def _register_jobs() -> None:
+    """The kinds of after-response work (``core.jobs``) and who does each."""
+    from headstart.accounts.services import send_password_reset
+    from headstart.core import jobs
+
+    jobs.register("password_reset", send_password_reset)
+
+
 def register_blueprints(app) -> None:
     """Register every area's blueprint."""
     app.url_map.converters["int"] = BoundedIntConverter
+    _register_jobs()
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
     from headstart.api import handbook as _handbook_api  # noqa: F401 - adds its route

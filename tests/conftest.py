@@ -79,6 +79,7 @@ def make_app(database_url: str, instance_path, **overrides):
         "SECRET_KEY": "test-secret-key",
         "RATELIMIT_STORAGE_URI": "memory://",
         "SEARCH_SYNC": True,
+        "JOBS_SYNC": True,
         "SEARCH_AUTO_REPAIR": False,
         "SIMILAR_CACHE_SECONDS": 0,
         "PAGE_CACHE_BYTES": 0,  # on only in the page cache's own tests

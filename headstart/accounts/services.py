@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from headstart.accounts import tokens
 from headstart.accounts.models import User, UserSession
+from headstart.core import jobs
 from headstart.core.auth import ROLES
 from headstart.core.errors import Conflict, DomainError, NotFound
 from headstart.core.i18n import LOCALES as LOCALES_ANY
@@ -190,7 +191,14 @@ def revoke_sessions(user: User, *, keep_key: str | None = None) -> int:
 
 
 def request_password_reset(email: str) -> None:
-    """E-mail a reset link if the account exists; say nothing either way.
+    """Queue the reset of ``email``'s password: the request does the same work whether the
+    account exists or not (its answer and its time tell nothing); the link is mailed after
+    the response, by :func:`send_password_reset`."""
+    jobs.enqueue("password_reset", email=email)
+
+
+def send_password_reset(email: str) -> None:
+    """E-mail a reset link if the account exists; say nothing either way (a job).
 
     Issuing a new link kills any older one (only the newest nonce is accepted).
     """
