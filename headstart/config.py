@@ -36,6 +36,9 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_PAGE_CACHE_BYTES": "PAGE_CACHE_BYTES",
     "HEADSTART_DATABASE_BUSY_SECONDS": "DATABASE_BUSY_SECONDS",
     "HEADSTART_FORUM_POST_LIMIT": "FORUM_POST_LIMIT",
+    "HEADSTART_PRACTICE_CREATE_LIMIT": "PRACTICE_CREATE_LIMIT",
+    "HEADSTART_EVENT_PROPOSAL_LIMIT": "EVENT_PROPOSAL_LIMIT",
+    "HEADSTART_UPLOAD_QUOTA_MB": "UPLOAD_QUOTA_MB",
     "HEADSTART_FORUM_HOLD_FIRST_POSTS": "FORUM_HOLD_FIRST_POSTS",
     "HEADSTART_NEWSLETTER_BATCH": "NEWSLETTER_BATCH",
 }
@@ -91,6 +94,10 @@ class Defaults:
     LINK_ACTION_LIMIT = "30 per hour"
     #: Forum posts (topics and replies) per member; a refused post keeps its text.
     FORUM_POST_LIMIT = "10 per 10 minutes"
+    #: New practices (drafts) and event proposals per member (coordinators are not limited);
+    #: a refused form keeps its text (429).
+    PRACTICE_CREATE_LIMIT = "20 per day"
+    EVENT_PROPOSAL_LIMIT = "5 per day"
     #: A member's first posts wait for a coordinator's approval (0: none do).
     FORUM_HOLD_FIRST_POSTS = 1
     #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
@@ -101,6 +108,9 @@ class Defaults:
     TRUSTED_HOSTS: list[str] | None = None
     #: Largest attachment, in megabytes (10⁶ bytes, as people read file sizes).
     ATTACHMENT_MAX_MB = 10
+    #: Megabytes of files (practice attachments and event materials) one practitioner may
+    #: have stored; coordinators and admins have no quota (0: no quota for anyone).
+    UPLOAD_QUOTA_MB = 200
     #: Files one form may carry; the request limit follows from these two.
     ATTACHMENTS_PER_REQUEST = 5
     #: Text fields of one form (Werkzeug's 500 kB default is too small for a long practice
@@ -146,12 +156,17 @@ def load(app, overrides: dict | None = None) -> None:
         raise ValueError("HEADSTART_DATABASE_BUSY_SECONDS must be a number of seconds (0–600]")
     app.config["DATABASE_BUSY_SECONDS"] = busy
     app.config["FORUM_HOLD_FIRST_POSTS"] = int(app.config["FORUM_HOLD_FIRST_POSTS"] or 0)
-    _check_rate("FORUM_POST_LIMIT", app.config["FORUM_POST_LIMIT"])
+    for name in ("FORUM_POST_LIMIT", "PRACTICE_CREATE_LIMIT", "EVENT_PROPOSAL_LIMIT"):
+        _check_rate(name, app.config[name])
     app.config["NEWSLETTER_BATCH"] = max(1, int(app.config["NEWSLETTER_BATCH"] or 50))
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:
         raise ValueError("HEADSTART_ATTACHMENT_MAX_MB must be a number of megabytes (0–1000]")
     app.config["ATTACHMENT_MAX_BYTES"] = int(attachment_mb * 1_000_000)
+    quota_mb = float(app.config["UPLOAD_QUOTA_MB"] or 0)
+    if not 0 <= quota_mb <= 10**7:
+        raise ValueError("HEADSTART_UPLOAD_QUOTA_MB must be a number of megabytes (0: none)")
+    app.config["UPLOAD_QUOTA_BYTES"] = int(quota_mb * 1_000_000)
     # A body holding the largest allowed files plus the text of the form; anything bigger
     # is refused before it is read (413).
     app.config.setdefault("MAX_CONTENT_LENGTH", None)

@@ -84,6 +84,15 @@ class StoredFile:
     sha256: str
 
 
+@dataclass
+class Budget:
+    """Bytes the uploader may still store (their quota, see ``core.quota``) and the message
+    shown when the files of a form would need more; ``left`` shrinks as files are stored."""
+
+    left: int
+    message: str
+
+
 def clean_filename(name: str, extension: str = "") -> str:
     """The uploader's file name reduced to a safe display and download name: no directory
     part, no control characters, at most 150 characters, never empty."""
@@ -151,11 +160,15 @@ def _kind_for(sniffed: str | None, extension: str) -> str:
     return sniffed
 
 
-def store(upload, directory: str | os.PathLike, max_bytes: int) -> StoredFile:
+def store(upload, directory: str | os.PathLike, max_bytes: int,
+          budget: Budget | None = None) -> StoredFile:
     """Read ``upload`` (a Werkzeug ``FileStorage``) into ``directory`` under a generated name,
-    refusing it when larger than ``max_bytes`` or not an accepted kind. Nothing is left
-    behind when it is refused; the file gets its generated name only once it is complete
-    and on disk (see the module's docstring)."""
+    refusing it when larger than ``max_bytes``, than what is ``budget.left`` (413 with the
+    budget's message; a declared size is refused before anything is written) or not an
+    accepted kind. Nothing is left behind when it is refused; the file gets its generated
+    name only once it is complete and on disk (see the module's docstring)."""
+    if budget is not None and (upload.content_length or 0) > budget.left:
+        raise UploadRejected(budget.message, status=413)
     target_dir = Path(directory)
     target_dir.mkdir(parents=True, exist_ok=True)
     stored_name = secrets.token_hex(16)
@@ -170,6 +183,8 @@ def store(upload, directory: str | os.PathLike, max_bytes: int) -> StoredFile:
                     raise UploadRejected(str(_l(
                         "This file is larger than %(size)s. Please attach a smaller file.",
                         size=human_size(max_bytes))), status=413)
+                if budget is not None and size > budget.left:
+                    raise UploadRejected(budget.message, status=413)
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()
@@ -185,6 +200,8 @@ def store(upload, directory: str | os.PathLike, max_bytes: int) -> StoredFile:
     _sync_directory(target_dir)
     content_type, extensions = KINDS[kind]
     filename = clean_filename(upload.filename or "", extensions[0])
+    if budget is not None:
+        budget.left -= size
     logger.info("stored upload %s (%s, %d bytes)", stored_name, kind, size)
     return StoredFile(stored_name, filename, content_type, size, digest.hexdigest())
 
@@ -213,17 +230,19 @@ def remove(directory: str | os.PathLike, stored_name: str) -> None:
         logger.exception("could not remove upload %s", stored_name)
 
 
-def store_all(files, directory: str | os.PathLike, max_bytes: int) -> list[StoredFile]:
-    """Store every one of ``files`` in ``directory`` (empty file inputs are skipped).
-    When one is refused, the ones already stored are removed and :class:`UploadRejected`
-    is raised with the file's name, so a rejected form leaves nothing behind."""
+def store_all(files, directory: str | os.PathLike, max_bytes: int,
+              budget: Budget | None = None) -> list[StoredFile]:
+    """Store every one of ``files`` in ``directory`` (empty file inputs are skipped), all of
+    them together within ``budget`` when one is given. When one is refused, the ones
+    already stored are removed and :class:`UploadRejected` is raised with the file's name,
+    so a rejected form leaves nothing behind."""
     stored: list[StoredFile] = []
     try:
         for upload in files:
             if upload is None or not upload.filename:
                 continue
             try:
-                stored.append(store(upload, directory, max_bytes))
+                stored.append(store(upload, directory, max_bytes, budget))
             except UploadRejected as error:
                 name = clean_filename(upload.filename)
                 raise UploadRejected(f"{name}: {error.message}", error.status) from None

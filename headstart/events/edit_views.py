@@ -7,6 +7,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from headstart.core import creation_limits
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm
@@ -65,13 +66,18 @@ def _form_page(form: EventForm, event, status: int = 200, problems: dict | None 
 def _save(form: EventForm, event):
     """Save the event and its files; a wrong value or refused file saves nothing and shows
     the form again with everything typed kept (422, or 413 for a file too large)."""
+    if event is None and not creation_limits.may_create(current_user, "event"):
+        form.form_errors.append(creation_limits.refusal())
+        return _form_page(form, event, 429)
     try:
-        stored = materials.receive(request.files.getlist(form.attachments.name))
+        stored = materials.receive(request.files.getlist(form.attachments.name),
+                                   actor=current_user)
     except UploadRejected as error:
         form.form_errors.append(_("Nothing was saved: a file could not be accepted. "
                                   "Everything you typed is kept below."))
         return _form_page(form, event, error.status, {"attachments": error.message})
     removed: list[str] = []
+    created = event is None
     try:
         if event is None:
             event = services.propose_event(form.values(), actor=current_user)
@@ -102,6 +108,8 @@ def _save(form: EventForm, event):
         raise
     db.session.commit()
     materials.remove_files(removed)
+    if created:
+        creation_limits.count(current_user, "event")
     return event
 
 

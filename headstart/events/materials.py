@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from headstart.core import uploads
+from headstart.core import quota, uploads
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.i18n import _l
 from headstart.events.models import Event, EventAttachment
@@ -29,10 +29,12 @@ def path_of(attachment: EventAttachment) -> Path:
     return directory() / attachment.stored_name
 
 
-def receive(files) -> list[uploads.StoredFile]:
-    """Store the uploaded ``files``; a refused one removes the others and raises
-    :class:`uploads.UploadRejected` (see ``uploads.store_all``)."""
-    return uploads.store_all(files, directory(), current_app.config["ATTACHMENT_MAX_BYTES"])
+def receive(files, *, actor) -> list[uploads.StoredFile]:
+    """Store the uploaded ``files`` within ``actor``'s storage quota (``core.quota``); a
+    refused one removes the others and raises :class:`uploads.UploadRejected` (see
+    ``uploads.store_all``)."""
+    return uploads.store_all(files, directory(), current_app.config["ATTACHMENT_MAX_BYTES"],
+                             quota.budget(actor))
 
 
 def discard(stored: list[uploads.StoredFile]) -> None:
@@ -53,6 +55,7 @@ def attach(event: Event, stored: list[uploads.StoredFile], *, actor) -> None:
             content_type=item.content_type, size=item.size, sha256=item.sha256,
             uploaded_by_id=getattr(actor, "id", None)))
     db.session.flush()
+    quota.check(actor, sum(item.size for item in stored))
 
 
 def detach(event: Event, attachment_ids) -> list[str]:

@@ -168,8 +168,11 @@ def propose_event(values: dict, *, actor) -> Event:
 
 
 def _tell_coordinators(event: Event) -> None:
-    """Coordinators hear of a proposed event in the portal and by e-mail (after commit)."""
+    """Coordinators hear of a proposed event in the portal, and by e-mail (after commit) as
+    they chose for their moderation notices on the forum settings page: at once, in their
+    daily or weekly digest (``forum.digest``), or never."""
     from headstart.accounts.models import User
+    from headstart.forum.notices import email_preference
     from headstart.notifications import services as notifications
 
     for user in db.session.scalars(select(User).where(
@@ -177,7 +180,9 @@ def _tell_coordinators(event: Event) -> None:
             User.confirmed_at.is_not(None))):
         if has_role(user, "coordinator"):
             notifications.notify(user, "event_proposed", {"title": event.title},
-                                 endpoint="events.detail", event_id=event.id)
+                                 endpoint="events.detail", event_id=event.id,
+                                 email=email_preference(user) == "immediately",
+                                 settings_endpoint="forum.settings")
 
 
 def update_event(event: Event, values: dict, *, actor) -> Event:

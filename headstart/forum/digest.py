@@ -1,5 +1,6 @@
 """Daily and weekly digests: one e-mail with the forum notifications a member has not
-read yet, for members who chose a digest instead of one e-mail per notification.
+read yet, for members who chose a digest instead of one e-mail per notification
+(coordinators' notices of proposed events follow the same choice and come in it too).
 
 ``flask --app headstart forum digest daily`` (and ``weekly``) is meant for cron; each run
 covers what came since the member's previous digest (at most one period back), so a
@@ -24,6 +25,9 @@ from headstart.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
 
+#: Notifications of other areas that follow the same e-mail choice: coordinators' notices
+#: of proposed events (``events.services``).
+OTHER_KINDS = ("event_proposed",)
 PERIODS = {"daily": timedelta(days=1), "weekly": timedelta(days=7)}
 MAX_ITEMS = 50
 
@@ -41,7 +45,9 @@ def send_digests(period: str) -> int:
         since = max(as_utc(preference.digest_sent_at) or now - PERIODS[period],
                     now - PERIODS[period])
         items = list(db.session.scalars(select(Notification).where(
-            Notification.user_id == user.id, Notification.kind.like("forum\\_%", escape="\\"),
+            Notification.user_id == user.id,
+            Notification.kind.like("forum\\_%", escape="\\") | Notification.kind.in_(
+                OTHER_KINDS),
             Notification.read_at.is_(None), Notification.created_at > since)
             .order_by(Notification.id).limit(MAX_ITEMS)))
         preference.digest_sent_at = now

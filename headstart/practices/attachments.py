@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import current_app
 from sqlalchemy import select
 
-from headstart.core import uploads
+from headstart.core import quota, uploads
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.i18n import _l
 from headstart.extensions import db
@@ -31,10 +31,12 @@ def path_of(attachment: PracticeAttachment) -> Path:
     return directory() / attachment.stored_name
 
 
-def receive(files) -> list[uploads.StoredFile]:
-    """Store the uploaded ``files``; a refused one removes the others and raises
-    :class:`uploads.UploadRejected` (see ``uploads.store_all``)."""
-    return uploads.store_all(files, directory(), current_app.config["ATTACHMENT_MAX_BYTES"])
+def receive(files, *, actor) -> list[uploads.StoredFile]:
+    """Store the uploaded ``files`` within ``actor``'s storage quota (``core.quota``); a
+    refused one removes the others and raises :class:`uploads.UploadRejected` (see
+    ``uploads.store_all``)."""
+    return uploads.store_all(files, directory(), current_app.config["ATTACHMENT_MAX_BYTES"],
+                             quota.budget(actor))
 
 
 def discard(stored: list[uploads.StoredFile]) -> None:
@@ -54,6 +56,8 @@ def attach(practice: Practice, stored: list[uploads.StoredFile], *, actor) -> No
             stored_name=item.stored_name, filename=item.filename,
             content_type=item.content_type, size=item.size, sha256=item.sha256,
             uploaded_by_id=getattr(actor, "id", None)))
+    db.session.flush()
+    quota.check(actor, sum(item.size for item in stored))
     practice.events.append(PracticeEvent(
         action="attached", actor_id=getattr(actor, "id", None),
         changes={"attachments": [None, [item.filename for item in stored]]}))

@@ -21,6 +21,7 @@ from flask import (
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from headstart.core import creation_limits
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.i18n import (
@@ -269,14 +270,19 @@ def _save(form: PracticeForm, practice: Practice | None, translation_of: Practic
     """Save the draft (always, if the values are sound) with its new and removed
     attachments, then submit when asked. A refused file or wrong value saves nothing and
     shows the form again with everything typed kept."""
+    if practice is None and not creation_limits.may_create(current_user, "practice"):
+        form.form_errors.append(creation_limits.refusal())
+        return _form_page(form, practice, 429, translation_of=translation_of)
     try:
-        stored = attachments.receive(request.files.getlist(form.attachments.name))
+        stored = attachments.receive(request.files.getlist(form.attachments.name),
+                                     actor=current_user)
     except UploadRejected as error:
         form.form_errors.append(_("Nothing was saved: a file could not be accepted. "
                                   "Everything you typed is kept below."))
         return _form_page(form, practice, error.status, {"attachments": error.message},
                           translation_of)
     removed: list[str] = []
+    created = practice is None
     try:
         if practice is None:
             practice = services.create_practice(form.values(), actor=current_user,
@@ -311,6 +317,8 @@ def _save(form: PracticeForm, practice: Practice | None, translation_of: Practic
         attachments.discard(stored)
         raise
     attachments.remove_files(removed)
+    if created:
+        creation_limits.count(current_user, "practice")
     if request.form.get("action") == "submit":
         try:
             services.transition(practice, "submit", actor=current_user)
