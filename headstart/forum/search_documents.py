@@ -61,7 +61,8 @@ def show(ids: list[int]) -> dict[int, Shown]:
         text = plain_text(post.body, 20_000)
         shown[post.id] = Shown(title=post.topic.title,
                                url=url_for("forum.post", post_id=post.id),
-                               language=post.topic.language, summary=text[:280], texts=(text,))
+                               language=post.topic.language, summary=text[:280], texts=(text,),
+                               audience=access.search_audience(post.topic.category))
     return shown
 
 

@@ -103,8 +103,8 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
     forms = parsed.highlight_forms()
     for hit in result.hits:
         item = shown.get(hit.area, {}).get(hit.object_id)
-        if item is None:
-            continue
+        if item is None or item.audience not in audiences:
+            continue  # gone, or no longer readable by this reader since it was indexed
         language = item.language or "en"
         marked = highlight.best_snippet(item.texts, forms, language)
         title = highlight.snippet(item.title, forms, language, size=1000)

@@ -46,6 +46,8 @@ class Shown:
     summary: str = ""
     #: Texts to take a highlighted snippet from, best first (read once; may be lazy).
     texts: Iterable[str] = ()
+    #: Who may read it now, from the database (the index may lag a change of access).
+    audience: str = "public"
 
 
 @dataclass(frozen=True)
@@ -321,6 +323,20 @@ def _anything_to_index() -> bool:
     return False
 
 
+#: Close words tried per misspelt word (each costs one search of the reader's audiences).
+SUGGESTION_CANDIDATES = 3
+
+
+def _finds_something(word: str, request: SearchRequest) -> bool:
+    """Whether ``word`` alone finds a document in the reader's audiences and filters."""
+    check = SearchRequest(query=parse(word), area=request.area, filters=request.filters,
+                          per_page=1, audiences=request.audiences)
+    try:
+        return search(check).total > 0
+    except IndexUnavailable:
+        return False
+
+
 def suggest(request: SearchRequest) -> str | None:
     """A corrected query when some words are not in the index but a close word is and the
     corrected query finds something; None otherwise."""
@@ -336,9 +352,14 @@ def suggest(request: SearchRequest) -> str | None:
             continue
         ranked = sorted(((analysis.edit_distance(c, word.folded), -n, c) for c, n in near
                          if len(c) > 2), key=lambda item: item[:2])
-        if not ranked:
+        # The vocabulary holds every audience's words: offer only a word that something
+        # this reader may see contains (else "did you mean" would read out members-only
+        # and coordinators-only posts, e.g. through "nurses OR <misspelt rare word>").
+        visible = next((c for _d, _n, c in ranked[:SUGGESTION_CANDIDATES]
+                        if _finds_something(c, request)), None)
+        if visible is None:
             continue
-        text = text.replace(word.text, ranked[0][2], 1)
+        text = text.replace(word.text, visible, 1)
         changed = True
     if not changed:
         return None
