@@ -118,3 +118,30 @@ def test_practice_form_refuses_unknown_or_huge_organisations(app, login_as, make
         from headstart.extensions import db
 
         assert db.session.query(Practice).count() == 0
+
+
+#: Every form field that names records by number (choices, positions).
+FORM_NUMBERS = ("category_id", "chapter_id", "organisation", "organisation_id", "target",
+                "call_id", "lead_organisation_id", "partner_ids", "practice_ids",
+                "remove_attachments", "position", "base_revision_id")
+
+
+@pytest.mark.parametrize("role", ["practitioner_a", "coordinator"])
+def test_huge_numbers_in_forms_are_never_a_server_error(app, login_as, world, role):
+    users, ids = world
+    client = login_as(user=users[role])
+    token = csrf_token(client)
+    failures = []
+    for route in ROUTES:
+        if route.method != "POST" or route.path in ("/auth/logout", "/account/delete"):
+            continue
+        address = route.path.format(**ids)
+        data = {"csrf_token": token, **{name: "99999999999999999999" for name in FORM_NUMBERS}}
+        try:
+            response = client.post(address, data=data)
+        except Exception as error:  # noqa: BLE001 - an escaped exception is the 500
+            failures.append(f"{address} → {type(error).__name__}: {error}"[:300])
+            continue
+        if response.status_code >= 500:
+            failures.append(f"{address} → {response.status_code}")
+    assert not failures, "\n".join(failures)
