@@ -8,7 +8,6 @@ from flask import request, session, url_for
 from flask_babel import format_decimal
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.middleware.proxy_fix import ProxyFix
-from werkzeug.routing import IntegerConverter
 
 from headstart.core.errors import BadInput
 from headstart.core.i18n import _
@@ -82,13 +81,6 @@ def _no_store_for_members(response):
     return response
 
 
-class BoundedIntConverter(IntegerConverter):
-    """``<int:…>`` limited to positive 32-bit ids: a huge id is a 404, not a database error."""
-
-    def __init__(self, url_map, fixed_digits=0, min=1, max=2**31 - 1, signed=False):
-        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
-
-
 def _register_jobs() -> None:
     """The kinds of after-response work (``core.jobs``) and who does each."""
     from headstart.accounts.services import send_password_reset
@@ -99,7 +91,9 @@ def _register_jobs() -> None:
 
 def register_blueprints(app) -> None:
     """Register every area's blueprint."""
-    app.url_map.converters["int"] = BoundedIntConverter
+    from headstart.core import bounds
+
+    bounds.register(app)  # <int:…> is bounded for every route, <year:…> and <month:…> too
     _register_jobs()
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin

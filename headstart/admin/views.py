@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 
 from headstart.accounts import services as accounts
 from headstart.accounts.models import User
+from headstart.core import bounds
 from headstart.core.auth import ROLE_LABELS, ROLES, role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm
@@ -34,7 +35,7 @@ def users():
     role = request.args.get("role")
     if role in ROLES:
         query = query.where(User.role == role)
-    number = min(max(request.args.get("page", 1, type=int), 1), 100_000)
+    number = min(bounds.page_arg(), 100_000)
     page = db.paginate(query, page=number, per_page=PER_PAGE, error_out=False)
     return render_template("admin/users.html", page=page, roles=ROLES, q=q, role=role,
                            action_form=ActionForm())

@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, Email, InputRequired, Length, Optional
 
+from headstart.core.bounds import form_id
 from headstart.core.forms import single_line
 from headstart.core.i18n import _l, country_choices
 from headstart.directory.taxonomy import KINDS, SERVICES, SIDES, language_choices
@@ -53,7 +54,7 @@ class OrganisationForm(FlaskForm):
 class LinkForm(FlaskForm):
     """Propose a link from one of the member's organisations to another organisation."""
 
-    organisation = SelectField(_l("On behalf of"), coerce=int, validate_choice=False)
+    organisation = SelectField(_l("On behalf of"), coerce=form_id, validate_choice=False)
     corridor = StringField(_l("Corridor the link covers"), filters=[single_line],
                            validators=[DataRequired(_l("Choose the corridor the link covers: "
                                                        "two different countries.")),
@@ -73,5 +74,5 @@ class LinkAnswerForm(FlaskForm):
 class MergeForm(FlaskForm):
     """Merge a duplicate into another organisation."""
 
-    target = SelectField(_l("Merge into"), coerce=int, validate_choice=False,
+    target = SelectField(_l("Merge into"), coerce=form_id, validate_choice=False,
                          validators=[InputRequired(_l("Choose the organisation to keep."))])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from headstart.core import bounds
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.forms import apply_error
 from headstart.core.i18n import _
@@ -37,7 +38,7 @@ def propose(organisation_id: int):
     form, status = LinkForm(), None
     form.organisation.choices = [(o.id, o.name) for o in mine]
     if request.method == "GET":
-        form.organisation.data = request.args.get("from", type=int) or mine[0].id
+        form.organisation.data = bounds.id_arg("from") or mine[0].id
         form.corridor.data = request.args.get("corridor", "")[:20]
         form.services.data = [s for s in request.args.getlist("service") if s in SERVICES]
     if form.validate_on_submit():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import render_template, request
 from flask_login import current_user
 
+from headstart.core import bounds
 from headstart.core.i18n import _, country_choices, country_name
 from headstart.directory import finder, links, matrix, services
 from headstart.directory.taxonomy import SERVICES
@@ -24,7 +25,7 @@ def counterparts():
     service = request.args.get("service") if request.args.get("service") in SERVICES else ""
     looking_for = "origin" if request.args.get("looking_for") == "origin" else "destination"
     organisation, suggestions, asked, error = None, [], False, None
-    wanted = request.args.get("organisation", type=int)
+    wanted = bounds.id_arg("organisation")
     if chosen_corridor is not None:
         asked = True
         suggestions = finder.counterparts_for(*chosen_corridor, service=service or None,

@@ -20,6 +20,7 @@ from flask import (
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 
+from headstart.core import bounds
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
@@ -118,7 +119,7 @@ def index():
     filters = directory_filters(request.args)
     organisations, degraded = find_organisations(filters)
     pages = max(1, math.ceil(len(organisations) / PER_PAGE))
-    page = request.args.get("page", 1, type=int) or 1
+    page = bounds.page_arg()
     if page < 1 or (page > pages and organisations):
         abort(404)
     shown = organisations[(page - 1) * PER_PAGE: page * PER_PAGE]

@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
+from headstart.core.bounds import form_id
 from headstart.core.forms import single_line
 from headstart.core.i18n import _l
 from headstart.core.uploads import ACCEPTED_EXTENSIONS
@@ -38,15 +39,15 @@ class EventForm(FlaskForm):
     online_url = _line(_l("Online link"), 500)
     languages = SelectMultipleField(_l("Languages"), validate_choice=False)
     #: Choices: the member's own organisations (all for coordinators), checked.
-    organisation_id = SelectField(_l("Organiser"), coerce=int)
+    organisation_id = SelectField(_l("Organiser"), coerce=form_id)
     corridors = _line(_l("Corridors"), 500)
     themes = SelectMultipleField(_l("Themes"), validate_choice=False)
-    practice_ids = SelectMultipleField(_l("Related practices"), coerce=int,
+    practice_ids = SelectMultipleField(_l("Related practices"), coerce=form_id,
                                        validate_choice=False)
     materials = TextAreaField(_l("Materials"), validators=[Optional(), Length(max=20000)])
     attachments = MultipleFileField(_l("Add files"),
                                     render_kw={"accept": ",".join(ACCEPTED_EXTENSIONS)})
-    remove_attachments = SelectMultipleField(_l("Remove"), coerce=int, validate_choice=False)
+    remove_attachments = SelectMultipleField(_l("Remove"), coerce=form_id, validate_choice=False)
 
     #: Fields the view handles itself.
     NOT_VALUES = frozenset({"csrf_token", "attachments", "remove_attachments"})

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from headstart.core.bounds import form_id
 from headstart.core.forms import single_line
 from headstart.core.i18n import _l
 from headstart.forum.services import MAX_BODY, MAX_TITLE
@@ -46,7 +47,7 @@ class TopicForm(_Writing):
     """A new topic: its title and first post (and its category when started from a
     subject's page)."""
 
-    category_id = SelectField(_l("Category"), coerce=int, validate_choice=False)
+    category_id = SelectField(_l("Category"), coerce=form_id, validate_choice=False)
     title = StringField(_l("Title"), filters=[single_line], validators=[
         DataRequired(_l("Please give the topic a title.")), Length(max=MAX_TITLE)])
     body = _body()
@@ -78,7 +79,7 @@ class RequiredReasonForm(FlaskForm):
 
 
 class MoveForm(FlaskForm):
-    category_id = SelectField(_l("Move to category"), coerce=int, validate_choice=False)
+    category_id = SelectField(_l("Move to category"), coerce=form_id, validate_choice=False)
     reason = StringField(_l("Reason"), filters=[single_line],
                          validators=[Optional(), Length(max=1000)])
 

@@ -10,7 +10,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 
-from headstart.core import subjects
+from headstart.core import bounds, subjects
 from headstart.core.forms import ActionForm
 from headstart.core.i18n import current_locale_code
 from headstart.core.markdown import render
@@ -32,8 +32,7 @@ def forum_handle(user) -> str:
 
 
 def _page() -> int:
-    number = request.args.get("page", 1, type=int) or 1
-    return max(number, 1)
+    return bounds.page_arg()
 
 
 @bp.route("/")
@@ -85,8 +84,8 @@ def render_topic(topic, *, page: int | None = None, form: ReplyForm | None = Non
     read_before = services.last_read(current_user, [topic]).get(topic.id, 0)
     if form is None and access.is_member(current_user):
         form = ReplyForm(formdata=None)
-        quoted = request.args.get("quote", type=int)
-        post = db.session.get(ForumPost, quoted) if quoted and quoted < 2**31 else None
+        quoted = bounds.id_arg("quote")
+        post = db.session.get(ForumPost, quoted) if quoted else None
         # Only a readable post of this topic; any other id is ignored, not an error.
         if post is not None and post.topic_id == topic.id and \
                 access.can_read_post(current_user, post):

@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
+from headstart.core import bounds
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
@@ -128,8 +129,8 @@ def new_section():
         flash(_("Add a chapter first."), "info")
         return redirect(url_for("handbook.edit_index"))
     form.chapter_id.choices = [(c.id, c.title) for c in chapter_list]
-    if request.method == "GET" and request.args.get("chapter", type=int):
-        form.chapter_id.data = request.args.get("chapter", type=int)
+    if request.method == "GET" and bounds.id_arg("chapter"):
+        form.chapter_id.data = bounds.id_arg("chapter")
     preview = None
     status = 200
     if form.validate_on_submit():
@@ -283,7 +284,7 @@ def history(section_id: int):
 def revision_diff(section_id: int):
     """The difference between two revisions of a section (``?a=…&b=…``, by id)."""
     section = _get(Section, section_id)
-    a, b = request.args.get("a", type=int), request.args.get("b", type=int)
+    a, b = bounds.id_arg("a"), bounds.id_arg("b")
     if a is None or b is None:
         abort(400)
     try:

@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from headstart.core.bounds import form_id
 from headstart.core.forms import single_line
 from headstart.core.i18n import LOCALES, _l, language_name
 
@@ -44,7 +45,7 @@ class SectionForm(FlaskForm):
     summary = StringField(_l("Summary of your change"), filters=[single_line],
                           validators=[Optional(), Length(max=300)])
     review_by = DateField(_l("Review by"), validators=[Optional()], render_kw={"type": "date"})
-    chapter_id = SelectField(_l("Chapter"), coerce=int, validate_choice=False)
+    chapter_id = SelectField(_l("Chapter"), coerce=form_id, validate_choice=False)
     base_revision = HiddenField()
     preview = SubmitField(_l("Preview"))
     save = SubmitField(_l("Save revision"))

@@ -11,6 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, Optional
 
+from headstart.core.bounds import form_id
 from headstart.core.forms import single_line
 from headstart.core.i18n import LOCALES, _l, country_choices, language_name
 from headstart.core.uploads import ACCEPTED_EXTENSIONS
@@ -41,7 +42,7 @@ class PracticeForm(FlaskForm):
     language = SelectField(_l("Language of this record"),
                            choices=lambda: [(code, language_name(code)) for code in LOCALES])
     phase = SelectField(_l("Phase"), validate_choice=False)
-    call_id = SelectField(_l("In answer to a call for practices"), coerce=int,
+    call_id = SelectField(_l("In answer to a call for practices"), coerce=form_id,
                           validate_choice=False)
     # Where and when
     implementation_countries = _countries(_l("Countries of implementation"))
@@ -59,9 +60,9 @@ class PracticeForm(FlaskForm):
     beneficiaries = _text(_l("Who benefits"))
     funding = _text(_l("Funding and resources"))
     # Who
-    lead_organisation_id = SelectField(_l("Lead organisation"), coerce=int,
+    lead_organisation_id = SelectField(_l("Lead organisation"), coerce=form_id,
                                        validate_choice=False)
-    partner_ids = SelectMultipleField(_l("Partner organisations"), coerce=int,
+    partner_ids = SelectMultipleField(_l("Partner organisations"), coerce=form_id,
                                       validate_choice=False)
     contact_name = _line(_l("Contact person"))
     contact_role = _line(_l("Role of the contact person"))
@@ -79,7 +80,7 @@ class PracticeForm(FlaskForm):
     # Attachments (checked and stored by the view, not part of ``values``)
     attachments = MultipleFileField(_l("Add files"),
                                     render_kw={"accept": ",".join(ACCEPTED_EXTENSIONS)})
-    remove_attachments = SelectMultipleField(_l("Remove"), coerce=int, validate_choice=False)
+    remove_attachments = SelectMultipleField(_l("Remove"), coerce=form_id, validate_choice=False)
 
     SECTIONS = (
         (_l("About the practice"), ("title", "summary", "language", "phase", "call_id")),

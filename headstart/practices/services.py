@@ -14,6 +14,7 @@ from flask import current_app
 from sqlalchemy import and_, case, exists, func, or_, select, union_all
 
 from headstart.core.auth import has_role
+from headstart.core.bounds import MAX_ID
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from headstart.core.i18n import _l
 from headstart.core.models import utcnow
@@ -195,11 +196,30 @@ def _check_call(values: dict, current_call_id: int | None) -> dict[str, str]:
     call_id = values.get("call_id")
     if not call_id or call_id == current_call_id:
         return {}
-    call = db.session.get(PracticeCall, call_id) if 0 < call_id < 2**31 else None
+    call = db.session.get(PracticeCall, call_id) if 0 < call_id <= MAX_ID else None
     if call is None or not call.is_open(date.today()):
         return {"call_id": str(_l("This call for practices is closed. Choose an open call "
                                   "or none."))}
     return {}
+
+
+def _check_organisations(values: dict) -> dict[str, str]:
+    """The lead and partner organisations must exist (a forged or stale id is the field's
+    error, not a foreign-key failure at commit)."""
+    problems = {}
+    for field in ("lead_organisation_id", "partner_ids"):
+        if field not in values:
+            continue
+        value = values[field]
+        wanted = {value} if field == "lead_organisation_id" else set(value or ())
+        wanted.discard(None)
+        wanted.discard(0)
+        in_range = {i for i in wanted if isinstance(i, int) and 0 < i <= MAX_ID}
+        found = set(db.session.scalars(select(Organisation.id).where(
+            Organisation.id.in_(in_range)))) if in_range else set()
+        if wanted - found:
+            problems[field] = str(_l("No such organisation."))
+    return problems
 
 
 def _blocking(user_id: int | None):
@@ -227,6 +247,7 @@ def create_practice(values: dict, *, actor, translation_of: Practice | None = No
     group_id = (translation_of.group_id or translation_of.id) if translation_of else None
     problems = check_values(values)
     problems.update(_check_call(values, None))
+    problems.update(_check_organisations(values))
     problems.update(_check_language(values.get("language") or "", group_id, None,
                                     getattr(actor, "id", None)))
     if not (values.get("title") or "").strip():
@@ -259,6 +280,7 @@ def update_practice(practice: Practice, values: dict, *, actor) -> bool:
         raise PermissionDenied(str(_l("You cannot edit this practice now.")))
     problems = check_values(values)
     problems.update(_check_call(values, practice.call_id))
+    problems.update(_check_organisations(values))
     problems.update(_check_language(values.get("language", practice.language) or "",
                                     practice.group_id, practice.id, getattr(actor, "id", None)))
     if not (values.get("title", practice.title) or "").strip():

@@ -21,7 +21,7 @@ from flask import (
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from headstart.core import creation_limits
+from headstart.core import bounds, creation_limits
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.i18n import (
@@ -77,7 +77,7 @@ def terms_label(vocabulary: str, code: str) -> str:
 def index():
     """Published practices: search with facets (SPEC §3, parameters of SPEC §7)."""
     filters = listing.clean_filters(request.args)
-    page = request.args.get("page", 1, type=int) or 1
+    page = bounds.page_arg()
     found = listing.find(filters, reader=current_locale_code(), page=page, per_page=PER_PAGE)
     status = 200
     if page > found.pages and found.total:
@@ -343,9 +343,8 @@ def create():
     _call_choices(form, None)
     if request.method == "GET":
         form.language.data = current_locale_code()
-        call_id = request.args.get("call", type=int)
-        call = (db.session.get(calls.PracticeCall, call_id)
-                if call_id and 0 < call_id < 2**31 else None)
+        call_id = bounds.id_arg("call")
+        call = db.session.get(calls.PracticeCall, call_id) if call_id else None
         if call is not None and call.is_open(calls.today()):
             # Answering a call: start from what it asks about.
             form.call_id.data = call.id

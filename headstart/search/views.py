@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import Length, Optional
 
+from headstart.core import bounds
 from headstart.core.auth import has_role
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, single_line
@@ -35,7 +36,7 @@ def page():
     """One search box over every area, narrowed to one area with ``area=``."""
     q = request.args.get("q", "").strip()
     area = request.args.get("area") or None
-    number = request.args.get("page", 1, type=int) or 1
+    number = bounds.page_arg()
     found = everywhere.search(q, area=area, page=number, per_page=PER_PAGE,
                               reader=current_locale_code(),
                               audiences=audiences_of(current_user))
