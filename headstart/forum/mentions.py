@@ -53,3 +53,11 @@ def mentioned_users(body: str) -> list:
     if not ids:
         return []
     return list(db.session.scalars(select(User).where(User.id.in_(ids)).order_by(User.id)))
+
+
+def adds_mentions(post, body: str) -> bool:
+    """Whether changing ``post``'s text to ``body`` mentions a member it did not mention
+    before (other than its author): such an edit tells someone, so it counts against
+    the posting limit like a new post."""
+    before = {user.id for user in mentioned_users(post.body)} | {post.author_id}
+    return any(user.id not in before for user in mentioned_users(body))

@@ -139,6 +139,9 @@ class ForumPost(db.Model):
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
     #: A new member's post waiting for a coordinator's approval (seen like a hidden one).
     held: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A held post a coordinator refused (hid instead of approving): it never counts
+    #: towards the posts that let a new member write without approval.
+    refused: Mapped[bool] = mapped_column(Boolean, default=False)
 
     topic: Mapped[ForumTopic] = relationship(back_populates="posts")
     author = relationship("User")

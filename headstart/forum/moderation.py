@@ -88,7 +88,9 @@ def hide(post: ForumPost, reason: str, *, actor) -> None:
     if post.hidden:
         raise Conflict(_("This post is already hidden."))
     post.hidden = True
-    post.held = False  # a refused post waiting for approval is hidden from then on
+    if post.held:  # refused: hidden from then on, and it never counts as approved
+        post.held = False
+        post.refused = True
     _resolve_flags(post, actor)
     recount(post.topic)
     _log(actor, "hide", topic=post.topic, post=post, reason=reason)
@@ -97,12 +99,16 @@ def hide(post: ForumPost, reason: str, *, actor) -> None:
 
 
 def restore(post: ForumPost, reason: str, *, actor) -> None:
-    """Show a hidden post again."""
+    """Show a hidden post again (a refused one goes back to wait for approval: approving
+    it publishes it and tells followers and mentioned members)."""
     _require_moderator(actor)
     lock(post.topic)
     if not post.hidden:
         raise Conflict(_("This post is not hidden."))
     post.hidden = False
+    if post.refused:
+        post.refused = False
+        post.held = True
     recount(post.topic)
     _log(actor, "restore", topic=post.topic, post=post, reason=_reason(reason, required=False))
     db.session.flush()

@@ -63,8 +63,17 @@ def _followers(topic, *, include_topic: bool = True) -> list:
     return list(db.session.scalars(query))
 
 
+def _published(post) -> bool:
+    """Whether everyone who may read the category sees ``post``: nobody is told about a
+    post (or a topic) waiting for approval or hidden; its mentions go out when a
+    coordinator approves it (:func:`post_added` then)."""
+    return not (post.held or post.hidden or post.topic.held)
+
+
 def post_added(post, *, new_topic: bool, mentioned: list) -> None:
     """Tell mentioned members and followers about a new post (never its author)."""
+    if not _published(post):
+        return
     topic = post.topic
     details = {"author": _author_name(post), "topic": topic.title,
                "category": topic.category.name}
@@ -81,7 +90,10 @@ def post_added(post, *, new_topic: bool, mentioned: list) -> None:
 
 
 def post_edited(post, *, before: list, mentioned: list) -> None:
-    """Tell members newly mentioned by an edit (those mentioned before were told)."""
+    """Tell members newly mentioned by an edit (those mentioned before were told); nobody
+    while the post waits for approval or is hidden."""
+    if not _published(post):
+        return
     details = {"author": _author_name(post), "topic": post.topic.title,
                "category": post.topic.category.name}
     already = {user.id for user in before} | {post.author_id}

@@ -193,13 +193,16 @@ def _clean_body(body: str) -> str:
 
 
 def needs_approval(actor) -> bool:
-    """Whether a post by ``actor`` waits for a coordinator: the first
-    ``FORUM_HOLD_FIRST_POSTS`` posts of a member (coordinators never wait)."""
+    """Whether a post by ``actor`` waits for a coordinator: until a member has
+    ``FORUM_HOLD_FIRST_POSTS`` approved posts (coordinators never wait). A post still
+    waiting or refused never counts; one hidden after it was published still does (the
+    member was approved, the hiding was about that post)."""
     held_first = int(current_app.config.get("FORUM_HOLD_FIRST_POSTS", 0) or 0)
     if held_first <= 0 or access.is_moderator(actor):
         return False
     approved = db.session.scalar(select(func.count(ForumPost.id)).where(
-        ForumPost.author_id == actor.id, ForumPost.held.is_(False))) or 0
+        ForumPost.author_id == actor.id, ForumPost.held.is_(False),
+        ForumPost.refused.is_(False))) or 0
     return approved < held_first
 
 

@@ -144,7 +144,9 @@ def history(post_id: int):
 @bp.route("/discuss/<kind>/<int:subject_id>", methods=["GET", "POST"])
 def discuss(kind: str, subject_id: int):
     """A subject's discussion: its topic when there is one the reader may see; otherwise
-    the form that starts it (members) or a sign-in prompt (visitors)."""
+    the form that starts it (members) or a sign-in prompt (visitors). A topic the reader
+    may not see answers exactly like no topic, so that its existence never leaks (a
+    member who posts the form then learns it, from the refusal: one topic per subject)."""
     subject = subjects.resolve(kind, subject_id) if kind in subjects.kinds() else None
     if not discussions.subject_visible(current_user, subject):
         abort(404)
@@ -154,10 +156,7 @@ def discuss(kind: str, subject_id: int):
     if not access.is_member(current_user):
         if request.method == "POST":
             return login_manager.unauthorized()
-        return render_template("forum/discuss_sign_in.html", subject=subject,
-                               exists=topic is not None)
-    if topic is not None:  # in a category this member may not read
-        abort(404)
+        return render_template("forum/discuss_sign_in.html", subject=subject)
     from headstart.forum.writing_views import start_topic
 
     form = TopicForm()

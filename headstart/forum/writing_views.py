@@ -12,7 +12,7 @@ from headstart.core.forms import ActionForm, apply_error
 from headstart.core.i18n import _, current_locale_code
 from headstart.core.markdown import render
 from headstart.extensions import db
-from headstart.forum import access, moderation, notices, services, throttle
+from headstart.forum import access, mentions, moderation, notices, services, throttle
 from headstart.forum.forms import BODY_HINT, EditForm, ReplyForm, RequiredReasonForm, SettingsForm
 from headstart.forum.views import bp, render_topic
 
@@ -129,6 +129,10 @@ def edit(post_id: int):
             status = 422
         elif form.previewing:
             preview = render(form.body.data)
+        elif (adds := mentions.adds_mentions(post, form.body.data)) and \
+                not throttle.may_post(current_user):  # each new mention e-mails a member
+            form.form_errors.append(_limited())
+            status = 429
         else:
             try:
                 changed = services.edit_post(post, form.body.data, actor=current_user,
@@ -139,6 +143,8 @@ def edit(post_id: int):
                 status = error.status_code
             else:
                 db.session.commit()
+                if adds:
+                    throttle.count_post(current_user)
                 flash(_("Your changes are saved.") if changed else _("Nothing was changed."),
                       "success")
                 return redirect(url_for("forum.post", post_id=post.id))
