@@ -7,15 +7,18 @@ Anything that escapes becomes a localised error page, or JSON under ``/api/``.
 from __future__ import annotations
 
 import logging
+import math
+import time
 from urllib.parse import urlsplit
 
 from flask import g, jsonify, render_template, request
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from headstart.core.i18n import _l
-from headstart.extensions import login_manager
+from headstart.extensions import limiter, login_manager
 
 logger = logging.getLogger(__name__)
 #: Refused requests (403, failed CSRF checks): who, what and where, for the operators'
@@ -183,6 +186,15 @@ def came_from_this_site() -> bool:
     return bool(source) and urlsplit(source).netloc == request.host
 
 
+def retry_after(default: int = 60) -> int:
+    """Seconds until the rate limit this request broke lets the client in again."""
+    current = getattr(limiter, "current_limit", None)
+    reset = getattr(current, "reset_at", None)
+    if not reset:
+        return default
+    return max(1, math.ceil(reset - time.time()))
+
+
 def log_refusal(reason: str) -> None:
     """Record a refused request on the security log."""
     from flask_login import current_user
@@ -236,6 +248,13 @@ def init_app(app) -> None:
                                visible=any(kind != "hidden" for _n, _v, kind in fields),
                                resend=came_from_this_site(), files_lost=bool(request.files),
                                action=request.path), 400
+
+    @app.errorhandler(RateLimitExceeded)
+    def rate_limited(_error):
+        # Flask-Limiter's own headers are off (RATELIMIT_HEADERS_ENABLED); a refused client
+        # still learns when to come back.
+        body, code = render_error(429)
+        return body, code, {"Retry-After": str(retry_after())}
 
     @app.errorhandler(DomainError)
     def domain_error(error):
