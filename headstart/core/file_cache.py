@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from flask import current_app
+from flask import current_app, g
 
 try:  # POSIX; elsewhere two processes may render the same entry, nothing worse
     import fcntl
@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 #: Temporary files older than this (a worker died while writing) are removed.
 STALE_TEMPORARY_SECONDS = 3600
 _TEMPORARY = ".tmp-"
+_DONT_KEEP = "_file_cache_dont_keep"
 
 
 def digest(value: object, length: int = 32) -> str:
@@ -70,10 +71,17 @@ def fetch(kind: str, generation: object, key: object, render: Callable[[], bytes
         found = _open(path)  # another process rendered it while this one waited
         if found is not None:
             return found
+        g.pop(_DONT_KEEP, None)
         data = render()
-        if len(data) <= limit // 4 and _write(path, data):
+        if not g.pop(_DONT_KEEP, False) and len(data) <= limit // 4 and _write(path, data):
             _prune(Path(current_app.config["FILE_CACHE_DIR"]), kind, folder, path, limit)
     return io.BytesIO(data)
+
+
+def dont_keep() -> None:
+    """Called while rendering: answer with this rendering but do not keep it (e.g. it was
+    made from a fallback)."""
+    g.setdefault(_DONT_KEEP, True)
 
 
 def _open(path: Path) -> BinaryIO | None:

@@ -109,13 +109,12 @@ def _filter_args() -> dict:
     return {key: request.args[key] for key in keep if request.args.get(key)}
 
 
-def _matching(limit: int, sort: str | None = None, filters: dict | None = None,
-              with_partners: bool = False) -> tuple[list[Practice], int]:
-    filters = dict(filters or listing.clean_filters(request.args))
+def _matching(limit: int, sort: str | None = None) -> tuple[list[Practice], int]:
+    filters = listing.clean_filters(request.args)
     if sort:
         filters["sort"] = sort
     found = listing.find(filters, reader=current_locale_code(), page=1, per_page=limit,
-                         with_facets=False, with_snippets=False, with_partners=with_partners)
+                         with_facets=False, with_snippets=False)
     return found.practices, found.total
 
 
@@ -158,7 +157,11 @@ def export(fmt: str):
 
 
 def _export_document(fmt: str, filters: dict) -> bytes:
-    items, total = _matching(EXPORT_LIMIT, filters=filters, with_partners=True)
+    found = listing.find(filters, reader=current_locale_code(), page=1, per_page=EXPORT_LIMIT,
+                         with_facets=False, with_snippets=False, with_partners=True)
+    if found.degraded:  # listed from the database while the index is rebuilt: not kept
+        file_cache.dont_keep()
+    items, total = found.practices, found.total
     records = [feeds.record(p, practice_external_url(p)) for p in items]
     if fmt == "csv":
         return feeds.csv_document(records).encode("utf-8")

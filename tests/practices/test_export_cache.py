@@ -125,3 +125,22 @@ def test_exports_beyond_the_limit_get_429_with_retry_after(app, client, monkeypa
     response = other.get("/practices/export.csv", environ_base={"REMOTE_ADDR": "192.0.2.7"})
     assert response.status_code == 200  # counted per client address
     response.close()
+
+
+def test_an_export_listed_while_the_index_is_unavailable_is_not_kept(
+        app, client, make_practice, renders, monkeypatch):
+    from headstart.search import service
+    from headstart.search.base import IndexUnavailable
+
+    make_practice("published", title="Still listed")
+
+    def unavailable(_request):
+        raise IndexUnavailable("being rebuilt")
+
+    monkeypatch.setattr(service, "search", unavailable)
+    monkeypatch.setattr(service, "repair_soon", lambda: None)
+    for query in ("?x=1", "?x=2"):
+        response, body = _export(client, "/practices/export.json" + query)
+        assert response.status_code == 200
+        assert [r["title"] for r in json.loads(body)["results"]] == ["Still listed"]
+    assert renders["n"] == 2
