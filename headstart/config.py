@@ -41,6 +41,11 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_UPLOAD_QUOTA_MB": "UPLOAD_QUOTA_MB",
     "HEADSTART_FORUM_HOLD_FIRST_POSTS": "FORUM_HOLD_FIRST_POSTS",
     "HEADSTART_NEWSLETTER_BATCH": "NEWSLETTER_BATCH",
+    "HEADSTART_EXPORT_LIMIT": "EXPORT_LIMIT",
+    "HEADSTART_PDF_LIMIT": "PDF_LIMIT",
+    "HEADSTART_FILE_CACHE_DIR": "FILE_CACHE_DIR",
+    "HEADSTART_FILE_CACHE_BYTES": "FILE_CACHE_BYTES",
+    "HEADSTART_MAX_FORM_PARTS": "MAX_FORM_PARTS",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -100,6 +105,13 @@ class Defaults:
     EVENT_PROPOSAL_LIMIT = "5 per day"
     #: A member's first posts wait for a coordinator's approval (0: none do).
     FORUM_HOLD_FIRST_POSTS = 1
+    #: Practice exports (CSV, JSON) and handbook PDFs per client address (429 beyond).
+    EXPORT_LIMIT = "30 per minute"
+    PDF_LIMIT = "30 per minute"
+    #: Rendered exports and PDFs kept on disk, shared by the worker processes (default:
+    #: ``cache`` in the instance folder), and their bound in bytes.
+    FILE_CACHE_DIR: str | None = None
+    FILE_CACHE_BYTES = 512 * 1024 * 1024
     #: Confirmation mails re-sent by sign-in attempts of an unconfirmed account.
     CONFIRMATION_RESEND_LIMIT = "3 per hour"
     #: Reverse proxies in front of the portal whose X-Forwarded-* headers are trusted.
@@ -116,6 +128,10 @@ class Defaults:
     #: Text fields of one form (Werkzeug's 500 kB default is too small for a long practice
     #: record in a non-Latin script, which URL-encoding multiplies up to six times).
     MAX_FORM_MEMORY_SIZE = 4 * 1000 * 1000
+    #: Fields of one form, in every encoding (more: 413 before the body is parsed). The
+    #: largest real form is a practice record with every country ticked in its three
+    #: country lists (3 × 250) plus about 150 other fields.
+    MAX_FORM_PARTS = 2000
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
@@ -156,8 +172,11 @@ def load(app, overrides: dict | None = None) -> None:
         raise ValueError("HEADSTART_DATABASE_BUSY_SECONDS must be a number of seconds (0–600]")
     app.config["DATABASE_BUSY_SECONDS"] = busy
     app.config["FORUM_HOLD_FIRST_POSTS"] = int(app.config["FORUM_HOLD_FIRST_POSTS"] or 0)
-    for name in ("FORUM_POST_LIMIT", "PRACTICE_CREATE_LIMIT", "EVENT_PROPOSAL_LIMIT"):
+    for name in ("FORUM_POST_LIMIT", "PRACTICE_CREATE_LIMIT", "EVENT_PROPOSAL_LIMIT",
+                 "EXPORT_LIMIT", "PDF_LIMIT"):
         _check_rate(name, app.config[name])
+    app.config["FILE_CACHE_BYTES"] = int(app.config["FILE_CACHE_BYTES"] or 0)
+    app.config["MAX_FORM_PARTS"] = int(app.config["MAX_FORM_PARTS"])
     app.config["NEWSLETTER_BATCH"] = max(1, int(app.config["NEWSLETTER_BATCH"] or 50))
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:
@@ -186,6 +205,7 @@ def load(app, overrides: dict | None = None) -> None:
     config["INDEX_DIR"] = config["INDEX_DIR"] or str(instance / "index")
     config["UPLOAD_DIR"] = config["UPLOAD_DIR"] or str(instance / "uploads")
     config["OUTBOX_DIR"] = config["OUTBOX_DIR"] or str(instance / "outbox")
+    config["FILE_CACHE_DIR"] = config["FILE_CACHE_DIR"] or str(instance / "cache")
     if not config["SECRET_KEY"]:
         config["SECRET_KEY"] = _instance_secret_key(instance)
     if config["SEARCH_BACKEND"] == "postgres" and not config["SQLALCHEMY_DATABASE_URI"].startswith(

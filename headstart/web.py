@@ -17,13 +17,14 @@ from headstart.extensions import babel, csrf, db, limiter, login_manager, migrat
 
 def init_extensions(app) -> None:
     """Bind the extensions and the request hooks."""
-    from headstart.core import database, jobs, mail, page_cache  # noqa: F401  (database: pragmas and lock waits)
+    from headstart.core import database, jobs, mail, page_cache, request_limits  # noqa: F401  (database: pragmas and lock waits)
     from headstart.core.i18n import _l, remember_locale, select_locale
     from headstart.core.security import add_retry_after, add_security_headers
 
     hops = app.config["PROXY_HOPS"]
     if hops:  # client address and scheme from the trusted proxies' X-Forwarded-* headers
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    request_limits.init_app(app)
     database.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(app.root_path + "/../migrations"),

@@ -136,6 +136,7 @@ def _clean_state(request):
         limiter.reset()
     Outbox(app.config["OUTBOX_DIR"]).clear()
     shutil.rmtree(app.config["UPLOAD_DIR"], ignore_errors=True)
+    shutil.rmtree(app.config["FILE_CACHE_DIR"], ignore_errors=True)  # generations restart
     search_backend = app.extensions.get("search_backend")
     if search_backend is not None and hasattr(search_backend, "_reset"):
         search_backend._reset()

@@ -10,6 +10,7 @@ import logging
 from urllib.parse import urlsplit
 
 from flask import g, jsonify, render_template, request
+from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
@@ -236,6 +237,12 @@ def init_app(app) -> None:
                                visible=any(kind != "hidden" for _n, _v, kind in fields),
                                resend=came_from_this_site(), files_lost=bool(request.files),
                                action=request.path), 400
+
+    @app.errorhandler(RateLimitExceeded)
+    def rate_limited(_error):
+        # Flask-Limiter's own headers are off (RATELIMIT_HEADERS_ENABLED); the client still
+        # learns when to come back (core.security.add_retry_after, on every 429).
+        return render_error(429)
 
     @app.errorhandler(DomainError)
     def domain_error(error):

@@ -229,9 +229,10 @@ def _close_all() -> None:
         _release(slot)
 
 
-def _key() -> tuple | None:
-    from headstart.core.i18n import select_locale
-
+def generation() -> tuple | None:
+    """What the kept pages are keyed under besides the request: the rows of
+    ``page_generations`` and every :func:`add_key_part` (None: keep nothing now). Other
+    caches of rendered content (exports, see ``file_cache``) use it too."""
     generations = _read_generations()
     if generations is None:
         return None
@@ -241,8 +242,17 @@ def _key() -> tuple | None:
         if value is None:
             return None
         parts.append(value)
+    return (generations, *parts)
+
+
+def _key() -> tuple | None:
+    from headstart.core.i18n import select_locale
+
+    current = generation()
+    if current is None:
+        return None
     return (select_locale(), request.scheme, request.host, request.script_root, request.path,
-            request.query_string, generations, *parts)
+            request.query_string, *current)
 
 
 def skip() -> None:

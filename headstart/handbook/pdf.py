@@ -8,6 +8,8 @@ the network (or the file system) whatever a section links to.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import warnings
 
@@ -32,3 +34,33 @@ def to_pdf(html: str) -> bytes:
         from weasyprint import HTML
 
     return HTML(string=html, url_fetcher=_no_fetching, base_url="about:blank").write_pdf()
+
+
+#: Raise when the PDF's layout changes in a way the files below do not show.
+LAYOUT_VERSION = 1
+#: What a PDF is made from besides the edition and the language: its template, the code
+#: that renders the sections, and WeasyPrint.
+_SOURCES = ("templates/handbook/pdf.html", "headstart/handbook/pdf.py",
+            "headstart/handbook/rendering.py", "headstart/core/markdown.py")
+
+
+@functools.cache
+def fingerprint() -> str:
+    """A hash of everything a PDF depends on besides its edition and language: kept PDFs
+    made from another template or code are not served (and are removed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from headstart import ROOT
+
+    digest = hashlib.sha256(f"{LAYOUT_VERSION}".encode())
+    for name in ("weasyprint", "headstart"):
+        try:
+            digest.update(version(name).encode())
+        except PackageNotFoundError:
+            pass
+    for source in _SOURCES:
+        try:
+            digest.update((ROOT / source).read_bytes())
+        except OSError:
+            digest.update(source.encode())
+    return digest.hexdigest()[:16]

@@ -4,10 +4,13 @@ Editing is in ``edit_views`` (same blueprint)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_limiter.util import get_remote_address
 
-from headstart.core.i18n import current_locale_code
+from headstart.core import file_cache
+from headstart.core.i18n import current_locale_code, select_locale
 from headstart.core.markdown import render
+from headstart.extensions import limiter
 from headstart.handbook import diff, editions, pdf
 from headstart.handbook.rendering import section_html
 
@@ -101,16 +104,29 @@ def print_page(number: int):
                            rendered=rendered, release_notes=render(edition.release_notes))
 
 
+def _pdf_limit() -> str:
+    return current_app.config["PDF_LIMIT"]
+
+
 @bp.route("/editions/<int:number>.pdf")
+@limiter.limit(_pdf_limit, key_func=get_remote_address)
 def pdf_download(number: int):
-    """The edition as a PDF with a cover, contents and page numbers."""
+    """The edition as a PDF with a cover, contents and page numbers: rendered once per
+    edition and language (an edition never changes) and kept for every worker."""
     edition = _edition_or_404(number)
-    chapters, rendered = _whole(edition)
-    html = render_template("handbook/pdf.html", edition=edition, chapters=chapters,
-                           rendered=rendered, release_notes=render(edition.release_notes))
-    response = Response(pdf.to_pdf(html), mimetype="application/pdf")
-    response.headers["Content-Disposition"] = (
-        f'inline; filename="headstart-handbook-edition-{edition.number}.pdf"')
+    locale = current_locale_code()
+    key = (edition.id, edition.number, locale, select_locale(), request.url_root)
+
+    def render_pdf() -> bytes:
+        chapters, rendered = _whole(edition)
+        html = render_template("handbook/pdf.html", edition=edition, chapters=chapters,
+                               rendered=rendered, release_notes=render(edition.release_notes))
+        return pdf.to_pdf(html)
+
+    handle = file_cache.fetch("handbook-pdf", pdf.fingerprint(), key, render_pdf,
+                              suffix=".pdf")
+    response = file_cache.send(handle, mimetype="application/pdf", as_attachment=False,
+                               name=f"headstart-handbook-edition-{edition.number}.pdf")
     # An edition never changes (only its language varies, see Vary), and rendering takes
     # a second: let browsers and proxies keep it for a day.
     response.headers["Cache-Control"] = "public, max-age=86400"

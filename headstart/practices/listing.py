@@ -21,7 +21,7 @@ from headstart.core.markdown import plain_text
 from headstart.directory.taxonomy import KINDS
 from headstart.extensions import db
 from headstart.practices import services, terms
-from headstart.practices.models import Practice
+from headstart.practices.models import Practice, PracticePartner
 from headstart.practices.search_documents import BODY_FIELDS, FACETS
 from headstart.search import highlight, service
 from headstart.search.base import IndexUnavailable, SearchRequest
@@ -127,8 +127,10 @@ def _request(filters: dict, reader: str, page: int, per_page: int,
 
 
 def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
-         with_facets: bool = True, with_snippets: bool = True) -> Listing:
-    """One page of published practices matching ``filters`` (from :func:`clean_filters`)."""
+         with_facets: bool = True, with_snippets: bool = True,
+         with_partners: bool = False) -> Listing:
+    """One page of published practices matching ``filters`` (from :func:`clean_filters`);
+    ``with_partners`` loads their partner organisations too (exports show them)."""
     page = min(max(page, 1), MAX_PAGE)
     search = _request(filters, reader, page, per_page, FACETS if with_facets else ())
     try:
@@ -136,7 +138,7 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
     except IndexUnavailable:
         service.repair_soon()
         return _from_database(filters, search, reader)
-    loaded = _load([hit.object_id for hit in result.hits])
+    loaded = _load([hit.object_id for hit in result.hits], with_partners=with_partners)
     practices = [loaded[hit.object_id] for hit in result.hits if hit.object_id in loaded]
     listing = Listing(practices, result.total, page, per_page, search.query, search.sort)
     selected = active_filters(filters)
@@ -154,13 +156,17 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
     return listing
 
 
-def _load(ids: list[int]) -> dict[int, Practice]:
+def _load(ids: list[int], *, with_partners: bool = False) -> dict[int, Practice]:
+    """Published practices by id, with everything a list or export shows loaded in a few
+    statements (not one per practice)."""
     if not ids:
         return {}
+    options = [selectinload(Practice.terms), selectinload(Practice.countries),
+               selectinload(Practice.lead_organisation)]
+    if with_partners:
+        options.append(selectinload(Practice.partners).selectinload(PracticePartner.organisation))
     rows = db.session.scalars(select(Practice).where(
-        Practice.id.in_(ids), Practice.status == "published").options(
-        selectinload(Practice.terms), selectinload(Practice.countries),
-        selectinload(Practice.lead_organisation)))
+        Practice.id.in_(ids), Practice.status == "published").options(*options))
     return {p.id: p for p in rows}
 
 

@@ -18,10 +18,11 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from headstart.core import bounds, creation_limits
+from headstart.core import bounds, creation_limits, file_cache, page_cache
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.i18n import (
@@ -30,13 +31,14 @@ from headstart.core.i18n import (
     _,
     current_locale_code,
     language_name,
+    select_locale,
 )
 from headstart.core.mail import external_url
 from headstart.core.markdown import render
 from headstart.core.slugs import slugged_url
 from headstart.core.uploads import ACCEPTED_EXTENSIONS, UploadRejected, human_size
 from headstart.directory.models import Organisation
-from headstart.extensions import db
+from headstart.extensions import db, limiter
 from headstart.practices import attachments, calls, feeds, listing, services, terms
 from headstart.practices.forms import PracticeForm, ReviewForm
 from headstart.practices.models import Practice
@@ -134,21 +136,40 @@ def feed():
                              "Vary": "Accept-Language, Cookie"})
 
 
+def _export_limit() -> str:
+    return current_app.config["EXPORT_LIMIT"]
+
+
 @bp.route("/export.<any(csv, json):fmt>")
+@limiter.limit(_export_limit, key_func=get_remote_address)
 def export(fmt: str):
-    """Every practice matching the filters, as a CSV or JSON download."""
-    items, total = _matching(EXPORT_LIMIT)
+    """Every practice matching the filters, as a CSV or JSON download: rendered once per
+    filter set, language and content generation, and kept for every worker (unknown
+    query parameters do not count, so ``?x=1`` does not render again)."""
+    filters = listing.clean_filters(request.args)
+    key = (fmt, select_locale(), current_locale_code(), request.url_root,
+           sorted(filters.items()))
+    handle = file_cache.fetch("exports", page_cache.generation(), key,
+                              lambda: _export_document(fmt, filters), suffix=f".{fmt}")
+    mimetype = "text/csv" if fmt == "csv" else "application/json"
+    return file_cache.send(handle, mimetype=mimetype, as_attachment=True,
+                           name=f"headstart-practices-{date.today().isoformat()}.{fmt}")
+
+
+def _export_document(fmt: str, filters: dict) -> bytes:
+    found = listing.find(filters, reader=current_locale_code(), page=1, per_page=EXPORT_LIMIT,
+                         with_facets=False, with_snippets=False, with_partners=True)
+    if found.degraded:  # listed from the database while the index is rebuilt: not kept
+        file_cache.dont_keep()
+    items, total = found.practices, found.total
     records = [feeds.record(p, practice_external_url(p)) for p in items]
-    name = f"headstart-practices-{date.today().isoformat()}.{fmt}"
-    disposition = f'attachment; filename="{name}"'
     if fmt == "csv":
-        return Response(feeds.csv_document(records), mimetype="text/csv",
-                        headers={"Content-Disposition": disposition})
-    document = {"total": total, "filters": _filter_args(),
-                "source": external_url("practices.index", **_filter_args()),
+        return feeds.csv_document(records).encode("utf-8")
+    shown = {k: v for k, v in filters.items() if v}
+    document = {"total": total, "filters": shown,
+                "source": external_url("practices.index", **shown),
                 "results": records}
-    return Response(json.dumps(document, ensure_ascii=False, indent=1),
-                    mimetype="application/json", headers={"Content-Disposition": disposition})
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 @bp.route("/<int:practice_id>")

@@ -45,3 +45,45 @@ def test_pdf_renders_czech_and_arabic_text(app, client, handbook, edit, publish)
 
 def test_pdf_of_a_missing_edition_is_404(client, handbook):
     assert client.get("/handbook/editions/1.pdf").status_code == 404
+
+
+def test_a_pdf_is_rendered_once_per_edition_and_language(app, client, handbook, publish,
+                                                         monkeypatch):
+    """Outside review, December 2026, finding 2: every request rendered the PDF again
+    (``?x=n`` got past proxies); now it is kept on disk for every worker."""
+    from headstart.handbook import pdf
+
+    rendered = []
+    original = pdf.to_pdf
+    monkeypatch.setattr(pdf, "to_pdf", lambda html: rendered.append(1) or original(html))
+    publish("First")
+    first = client.get("/handbook/editions/1.pdf?x=1")
+    second = client.get("/handbook/editions/1.pdf?x=2")
+    assert first.status_code == second.status_code == 200
+    assert first.data == second.data
+    assert "Greet the visitor." in "".join(_pages(second))
+    assert second.headers["Cache-Control"] == "public, max-age=86400"
+    assert second.headers["Content-Disposition"].startswith("inline;")
+    assert len(rendered) == 1
+    client.get("/handbook/editions/1.pdf?lang=cs").close()
+    client.get("/handbook/editions/1.pdf?lang=cs&x=3").close()
+    assert len(rendered) == 2  # one more for Czech
+    publish("Second")  # another edition: its own PDF; the first one stays kept
+    assert _pages(client.get("/handbook/editions/2.pdf"))
+    client.get("/handbook/editions/1.pdf").close()
+    assert len(rendered) == 3
+    first.close()
+    second.close()
+
+
+def test_pdfs_beyond_the_limit_get_429_with_retry_after(app, client, handbook, publish,
+                                                        monkeypatch):
+    monkeypatch.setitem(app.config, "PDF_LIMIT", "2 per minute")
+    publish()
+    for query in ("?x=1", "?x=2"):
+        response = client.get("/handbook/editions/1.pdf" + query)
+        assert response.status_code == 200
+        response.close()
+    refused = client.get("/handbook/editions/1.pdf?x=3")
+    assert refused.status_code == 429
+    assert int(refused.headers["Retry-After"]) >= 1
