@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from headstart.archive import backup as backups
 from headstart.archive.exporter import ArchiveError, export_portal
 from headstart.archive.importer import import_portal
+from headstart.core import file_cache
 
 
 def _fail(error: ArchiveError):
@@ -39,6 +40,7 @@ def restore_command(path):
         manifest = backups.restore(path, current_app.config["UPLOAD_DIR"])
     except ArchiveError as error:
         _fail(error)
+    file_cache.clear()  # kept exports were keyed on the old database's counters
     click.echo(f"Restored {sum(manifest['tables'].values())} rows and "
                f"{len(manifest['files'])} files. Run 'flask search reindex' next.")
 
@@ -69,6 +71,7 @@ def import_command(path):
         manifest = import_portal(path, current_app.config["UPLOAD_DIR"])
     except ArchiveError as error:
         _fail(error)
+    file_cache.clear()
     indexed = service.rebuild()
     rows = sum(entry["rows"] for entry in manifest["tables"].values())
     click.echo(f"Imported {rows} rows and {len(manifest['files'])} files; "

@@ -54,7 +54,11 @@ def fetch(kind: str, generation: object, key: object, render: Callable[[], bytes
     limit = current_app.config["FILE_CACHE_BYTES"]
     if generation is None or not limit:
         return io.BytesIO(render())
-    folder = Path(current_app.config["FILE_CACHE_DIR"]) / kind / digest(generation, 16)
+    # The database is part of the generation: another database (or one restored from a
+    # backup, whose counters start again) must not meet files kept for this one.
+    database = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    folder = Path(current_app.config["FILE_CACHE_DIR"]) / kind / digest((database, generation),
+                                                                         16)
     path = folder / f"{digest(key)}{suffix}"
     found = _open(path)
     if found is not None:
