@@ -26,6 +26,7 @@ def live_server(tmp_path_factory):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     server.base_url = f"http://127.0.0.1:{server.server_port}"
+    app.config["BASE_URL"] = server.base_url  # mailed links, as make run sets them
     server.app = app
     server.outbox = Outbox(app.config["OUTBOX_DIR"])
     yield server
