@@ -4,8 +4,10 @@ process merged segments away (which, before retries, started a needless full reb
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
+import warnings
 
 from headstart.search.base import IndexUnavailable, SearchDocument, SearchRequest
 from headstart.search.query import parse
@@ -58,16 +60,23 @@ def test_searches_meanwhile_another_process_merges_never_fail(tmp_path):
 
 
 def test_threads_of_one_process_search_while_it_writes(tmp_path):
-    backend = WhooshBackend(str(tmp_path / "index"))
-    backend.update([_document(n) for n in range(10)], [])
-    failures: list = []
-    readers = [threading.Thread(target=_search_many, args=(backend, 150, failures))
-               for _ in range(3)]
-    for reader in readers:
-        reader.start()
-    for n in range(40):  # each commit makes every reader's next search open a new searcher
-        backend.update([_document(100 + n)], [])
-    for reader in readers:
-        reader.join(120)
-    backend._reset()
+    # Under a loaded machine the garbage collector sometimes finds segment files that
+    # Whoosh's own readers of a replaced generation left for it (seen once in a CI-like
+    # run, never alone): that is not what this test judges, so those warnings are
+    # collected here, inside the test, instead of failing a later one at random.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        backend = WhooshBackend(str(tmp_path / "index"))
+        backend.update([_document(n) for n in range(10)], [])
+        failures: list = []
+        readers = [threading.Thread(target=_search_many, args=(backend, 150, failures))
+                   for _ in range(3)]
+        for reader in readers:
+            reader.start()
+        for n in range(40):  # each commit makes every reader's next search open a new one
+            backend.update([_document(100 + n)], [])
+        for reader in readers:
+            reader.join(120)
+        backend._reset()
+        gc.collect()
     assert failures == []
