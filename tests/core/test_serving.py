@@ -14,6 +14,7 @@ import pytest
 from headstart import ROOT
 from headstart.config import serving_problems
 from tests.helpers import post_form, sign_in
+from tests.test_rate_limit_redis import free_port
 
 
 def _env(tmp_path, **settings):
@@ -37,14 +38,8 @@ def test_the_wsgi_entry_point_starts_with_a_base_url(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_gunicorn_refuses_several_workers_on_limits_kept_in_memory(tmp_path):
-    port = _free_port()
+    port = free_port()
     result = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
          "wsgi:app"], cwd=ROOT, capture_output=True, text=True, timeout=60,
@@ -54,7 +49,7 @@ def test_gunicorn_refuses_several_workers_on_limits_kept_in_memory(tmp_path):
 
 
 def test_gunicorn_serves_the_embedded_default_with_one_worker_and_threads(tmp_path):
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "wsgi:app"],
         cwd=ROOT, env=_env(tmp_path, HEADSTART_BASE_URL=f"http://127.0.0.1:{port}"),

@@ -14,7 +14,8 @@ from headstart.events.models import Event, EventAttachment
 from headstart.extensions import db
 from headstart.forum.models import ForumPreference
 from headstart.practices.models import Practice, PracticeAttachment
-from tests.helpers import csrf_token, post_form
+from tests.helpers import post_form
+from tests.practices.test_attachments import post_with_files
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -29,20 +30,7 @@ def files_on_disk(app) -> list[Path]:
 
 
 def post_practice(client, url, data, files=()):
-    payload = dict(data, action="save", csrf_token=csrf_token(client, "/practices/new"))
-    payload["attachments"] = [(io.BytesIO(content), name) for name, content in files]
-    return client.post(url, data=payload, content_type="multipart/form-data")
-
-
-@pytest.fixture
-def event_form():
-    """Form data of a valid event (as in ``tests/events``)."""
-    return {"title": "Recognition of diplomas: advice afternoon",
-            "description": "For nurses and teachers from Ukraine.",
-            "starts": "2026-10-24T14:00", "ends": "2026-10-24T18:00",
-            "timezone": "Europe/Prague", "place": "Integration Centre Prague",
-            "online_url": "", "corridors": "UA-CZ", "languages": ["uk", "cs"],
-            "themes": ["employment"], "organisation_id": "0"}
+    return post_with_files(client, url, data, files)
 
 
 @pytest.fixture
