@@ -31,6 +31,12 @@ def live_server(tmp_path_factory):
     server.outbox = Outbox(app.config["OUTBOX_DIR"])
     yield server
     server.shutdown()
+    thread.join(10)
+    # Close the index files its searcher holds, as the suite's app teardown does; left to
+    # the garbage collector at exit they surface as warnings after the last test.
+    search_backend = app.extensions.get("search_backend")
+    if search_backend is not None and hasattr(search_backend, "_reset"):
+        search_backend._reset()
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,7 @@ directory pages pass axe and the corridor matrix lays out right-to-left in Arabi
 phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from headstart.extensions import db
 from tests.browser.test_journey import assert_accessible
@@ -51,7 +52,7 @@ def test_find_a_counterpart_propose_and_accept(browser, live_server, corridor):
         page.goto("/directory/counterparts")
         assert_accessible(page)
         card = page.locator(".suggestions .card").filter(has_text="Accoglienza Torino")
-        assert "Serves the same corridor: Moldova → Italy." in card.inner_text()
+        expect(card).to_contain_text("Serves the same corridor: Moldova → Italy.")
         card.get_by_role("link", name="Propose a link").click()
         assert page.get_by_label("Corridor the link covers").input_value() == "MD-IT"
         # The services that made the match come ticked (not the unrelated one).
@@ -62,7 +63,7 @@ def test_find_a_counterpart_propose_and_accept(browser, live_server, corridor):
         page.get_by_label("Note to the other organisation").fill(
             "Our trainees could find work through you.")
         page.get_by_role("button", name="Send the proposal").click()
-        assert "Your proposal was sent" in page.locator(".flash").inner_text()
+        expect(page.locator(".flash")).to_contain_text("Your proposal was sent")
         assert_accessible(page)
 
         other = italy.new_page()
@@ -70,11 +71,11 @@ def test_find_a_counterpart_propose_and_accept(browser, live_server, corridor):
         other.goto("/notifications/")
         other.get_by_role("button", name="Care Preparation Centre Bălți proposes a link"
                           ).click()
-        assert "Proposed, waiting for an answer" in other.locator("main").inner_text()
+        expect(other.locator("main")).to_contain_text("Proposed, waiting for an answer")
         other.get_by_label("Note (kept in the history)").fill("Welcome, let us start in May.")
         other.get_by_role("button", name="Accept the link").click()
-        assert "The link is accepted" in other.locator(".flash").inner_text()
-        assert "Welcome, let us start in May." in other.locator(".history").inner_text()
+        expect(other.locator(".flash")).to_contain_text("The link is accepted")
+        expect(other.locator(".history")).to_contain_text("Welcome, let us start in May.")
 
         # Anyone now sees the partnership on the Moldovan profile.
         visitor = browser.new_page(base_url=live_server.base_url)

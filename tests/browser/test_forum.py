@@ -5,6 +5,7 @@ replies quoting it; the first member finds the notification. Forum pages pass ax
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from headstart.extensions import db
 from tests.browser.test_journey import assert_accessible
@@ -57,13 +58,13 @@ def test_write_preview_post_reply_with_quote_and_notification(browser, live_serv
     olga.get_by_label("Your message").fill("Always ask for a **written** contract.")
     olga.get_by_role("button", name="Preview").click()
     preview = olga.locator(".preview")
-    assert preview.locator("strong").inner_text() == "written"
+    expect(preview.locator("strong")).to_have_text("written")
     assert olga.get_by_label("Your message").input_value() == \
         "Always ask for a **written** contract."
     assert_accessible(olga)
     olga.get_by_role("button", name="Post").click()
-    assert olga.get_by_role("heading", name="Contracts for live-in carers").is_visible()
-    assert "Your topic is posted." in olga.locator(".flashes").inner_text()
+    expect(olga.get_by_role("heading", name="Contracts for live-in carers")).to_be_visible()
+    expect(olga.locator(".flashes")).to_contain_text("Your topic is posted.")
     assert_accessible(olga)
 
     marco = browser.new_context(base_url=live_server.base_url).new_page()
@@ -77,14 +78,14 @@ def test_write_preview_post_reply_with_quote_and_notification(browser, live_serv
     # With JavaScript the preview appears in place (no page load: the address stays).
     topic_url = marco.url
     marco.get_by_role("button", name="Preview").click()
-    assert "And keep a copy at home" in marco.locator(".preview").inner_text()
+    expect(marco.locator(".preview")).to_contain_text("And keep a copy at home")
     assert marco.url == topic_url
-    assert marco.locator(".preview blockquote").is_visible()
+    expect(marco.locator(".preview blockquote")).to_be_visible()
     marco.get_by_role("button", name="Post").click()
-    assert "Your reply is posted." in marco.locator(".flashes").inner_text()
+    expect(marco.locator(".flashes")).to_contain_text("Your reply is posted.")
     reply = marco.locator(".post").nth(1)
-    assert reply.locator("blockquote").is_visible()
-    assert "Always ask for a" in reply.locator("blockquote").inner_text()
+    expect(reply.locator("blockquote")).to_be_visible()
+    expect(reply.locator("blockquote")).to_contain_text("Always ask for a")
     assert_accessible(marco)
 
     olga.goto("/")
@@ -94,7 +95,7 @@ def test_write_preview_post_reply_with_quote_and_notification(browser, live_serv
     assert_accessible(olga)
     olga.get_by_role("button", name="Marco Replier mentioned you in “Contracts for live-in "
                                     "carers”").click()
-    assert olga.get_by_text("And keep a copy at home").is_visible()
+    expect(olga.get_by_text("And keep a copy at home")).to_be_visible()
     mail = live_server.outbox.last(to="olga@example.org")
     assert mail["Subject"] == "Marco Replier mentioned you in “Contracts for live-in carers”"
 
@@ -126,11 +127,11 @@ def test_coordinator_hides_a_post_from_the_topic_page(browser, live_server, foru
     assert_accessible(page)
     page.get_by_label("Reason").first.fill("Test of hiding")
     page.get_by_role("button", name="Hide the post").first.click()
-    assert "The post is hidden." in page.locator(".flashes").inner_text()
-    assert page.get_by_text("Hidden by a coordinator").is_visible()
+    expect(page.locator(".flashes")).to_contain_text("The post is hidden.")
+    expect(page.get_by_text("Hidden by a coordinator")).to_be_visible()
     assert_accessible(page)
     page.goto("/forum/moderation")
-    assert "Test of hiding" in page.locator("table").inner_text()
+    expect(page.locator("table")).to_contain_text("Test of hiding")
     assert_accessible(page)
 
 
@@ -146,10 +147,10 @@ def test_a_form_left_open_past_its_session_keeps_the_text(browser, live_server, 
     olga.locator(f"form[action='/forum/c/{category}/new'] input[name=csrf_token]") \
         .evaluate("input => input.value = 'stale'")
     olga.get_by_role("button", name="Post").click()
-    assert olga.get_by_role("heading", name="Your form had expired").is_visible()
+    expect(olga.get_by_role("heading", name="Your form had expired")).to_be_visible()
     assert olga.locator("textarea[name=body]").input_value() == \
         "Line one of a long answer.\nLine two."
     assert_accessible(olga)
     olga.get_by_role("button", name="Send again").click()
-    assert olga.get_by_role("heading", name="Written after a long lunch").is_visible()
+    expect(olga.get_by_role("heading", name="Written after a long lunch")).to_be_visible()
     olga.context.close()

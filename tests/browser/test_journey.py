@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -35,36 +36,36 @@ def test_register_confirm_sign_in_and_switch_languages(page, live_server):
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Repeat the password").fill(PASSWORD)
     page.get_by_role("button", name="Create account").click()
-    assert page.get_by_role("heading", name="Check your e-mail").is_visible()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
     assert_accessible(page)
 
     message = live_server.outbox.last(to="mariana@example.org")
     page.goto(live_server.outbox.link(message, "/auth/confirm/"))
     assert_accessible(page)
     page.get_by_role("button", name="Confirm my address").click()
-    assert "confirmed" in page.locator(".flashes").inner_text()
+    expect(page.locator(".flashes")).to_contain_text("confirmed")
 
     page.get_by_label("E-mail address").fill("mariana@example.org")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("link", name="Mariana Ceban").is_visible()
+    expect(page.get_by_role("link", name="Mariana Ceban")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/directory/")
     page.locator(".language-switcher summary").click()
     page.get_by_role("link", name="čeština").click()
-    assert page.evaluate("document.documentElement.lang") == "cs"
-    assert page.url.endswith("/directory/?lang=cs")
-    assert page.get_by_role("heading", name="Adresář organizací").is_visible()
+    expect(page).to_have_url(re.compile(r"/directory/\?lang=cs$"))
+    expect(page.locator("html")).to_have_attribute("lang", "cs")
+    expect(page.get_by_role("heading", name="Adresář organizací")).to_be_visible()
     assert_accessible(page)
 
     page.goto("/account/")  # the choice is remembered without ?lang=
-    assert page.evaluate("document.documentElement.lang") == "cs"
+    expect(page.locator("html")).to_have_attribute("lang", "cs")
     assert_accessible(page)
 
     page.locator(".language-switcher summary").click()
     page.get_by_role("link", name="العربية").click()
-    assert page.evaluate("document.documentElement.dir") == "rtl"
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
     assert_accessible(page)
     # Right-to-left: the brand sits at the right edge, the account tools at the left.
     width = page.viewport_size["width"]
@@ -109,12 +110,12 @@ def test_the_pages_work_without_javascript(browser, live_server):
         page.goto("/")
         page.locator(".language-switcher summary").click()
         page.get_by_role("link", name="čeština").click()
-        assert re.search(r"lang=cs", page.url)
-        assert page.evaluate("document.documentElement.lang") == "cs"
+        expect(page).to_have_url(re.compile(r"lang=cs"))
+        expect(page.locator("html")).to_have_attribute("lang", "cs")
         page.goto("/auth/login?lang=en")
         page.get_by_label("E-mail address").fill("nobody@example.org")
         page.get_by_label("Password").fill("wrong password here")
         page.get_by_role("main").get_by_role("button", name="Sign in").click()
-        assert "not correct" in page.locator(".form-errors").inner_text()
+        expect(page.locator(".form-errors")).to_contain_text("not correct")
     finally:
         context.close()

@@ -6,6 +6,7 @@ calendar passes axe and lays out right-to-left in Arabic on a phone."""
 from datetime import date, datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from headstart.extensions import db
 from tests.browser.test_journey import assert_accessible
@@ -101,7 +102,7 @@ def test_event_times_follow_the_browsers_time_zone(browser, live_server, prague_
         assert "Europe/Prague" in facts
         assert_accessible(page)
         page.goto("/events/2026/10?lang=en")
-        assert "Advice afternoon in Prague" in page.locator("table").inner_text()
+        expect(page.locator("table")).to_contain_text("Advice afternoon in Prague")
         assert_accessible(page)
     finally:
         context.close()
@@ -141,7 +142,7 @@ def test_proposing_an_event_and_composing_a_newsletter_pass_axe(browser, live_se
         page = context.new_page()
         sign_in(page, "events.coordinator@example.org")
         page.goto("/events/?when=all&lang=en")
-        assert "Advice afternoon in Prague" in page.locator("main").inner_text()
+        expect(page.locator("main")).to_contain_text("Advice afternoon in Prague")
         assert_accessible(page)
         page.goto("/events/new")
         assert_accessible(page)
@@ -153,12 +154,12 @@ def test_proposing_an_event_and_composing_a_newsletter_pass_axe(browser, live_se
         page.get_by_label("Time zone of these times").fill("Europe/Prague")
         page.get_by_label("Place (venue and city)").fill("Prague")
         page.get_by_role("button", name="Propose the event").click()
-        assert "The event must end after it starts." in page.locator("#ends-error").inner_text()
+        expect(page.locator("#ends-error")).to_contain_text("The event must end after it starts.")
         assert page.get_by_label("Title").input_value() == "Job fair for nurses"
         assert_accessible(page)
         page.get_by_label("Ends").fill(f"{day}T16:00")
         page.get_by_role("button", name="Propose the event").click()
-        assert "The event is published." in page.locator(".flash").inner_text()
+        expect(page.locator(".flash")).to_contain_text("The event is published.")
         assert_accessible(page)
 
         page.goto("/newsletter/compose/new")
@@ -167,8 +168,8 @@ def test_proposing_an_event_and_composing_a_newsletter_pass_axe(browser, live_se
         page.get_by_label("Text", exact=True).fill("Coming up:\n\n{{ events 3 }}\n")
         page.get_by_role("button", name="Save and preview").click()
         frame = page.frame_locator("iframe")
-        assert "Job fair for nurses" in frame.locator("body").inner_text()
-        assert "Job fair for nurses" in page.locator("pre").inner_text()
+        expect(frame.locator("body")).to_contain_text("Job fair for nurses")
+        expect(page.locator("pre")).to_contain_text("Job fair for nurses")
         assert_accessible(page)
     finally:
         context.close()

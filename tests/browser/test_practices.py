@@ -4,6 +4,7 @@ comments, the practitioner resubmits, the coordinator publishes, and a visitor f
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from headstart.extensions import db
 from tests.browser.test_journey import assert_accessible
@@ -61,11 +62,11 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
         "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}])
     # Results are missing: the draft is kept and the form says what to add.
     page.get_by_role("button", name="Save and submit for review").click()
-    assert "Your draft was saved" in page.locator(".form-errors").inner_text()
+    expect(page.locator(".form-errors")).to_contain_text("Your draft was saved")
     assert page.get_by_label("Title", exact=True).input_value().startswith("Orientation days")
     page.get_by_label("Results", exact=True).fill("120 workers prepared in 2024.")
     page.get_by_role("button", name="Save and submit for review").click()
-    assert "submitted for review" in page.locator(".flashes").inner_text()
+    expect(page.locator(".flashes")).to_contain_text("submitted for review")
     practice_url = page.url
 
     reviewer_context = browser.new_context(base_url=live_server.base_url)
@@ -79,7 +80,7 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     reviewer.get_by_role("button", name="Return to the author").click()
 
     page.goto(practice_url)
-    assert "Please name the partner in Italy." in page.locator(".review-comment").inner_text()
+    expect(page.locator(".review-comment")).to_contain_text("Please name the partner in Italy.")
     page.get_by_role("link", name="Edit").click()
     page.get_by_label("How it works").fill("- Contracts\n- Italian phrases\n- Partner: Caritas")
     page.get_by_role("button", name="Save and submit for review").click()
@@ -87,13 +88,13 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     reviewer.goto(practice_url)
     reviewer.get_by_label("Evaluated", exact=True).check()
     reviewer.get_by_role("button", name="Publish").click()
-    assert "published" in reviewer.locator(".flashes").inner_text()
+    expect(reviewer.locator(".flashes")).to_contain_text("published")
 
     visitor = browser.new_context(base_url=live_server.base_url).new_page()
     visitor.goto("/practices/?country=MD")
     visitor.get_by_role("link", name="Orientation days for care workers bound for Italy").click()
-    assert "Partner: Caritas" in visitor.locator("article").inner_text()
-    assert "Evaluated" in visitor.locator("ul.criteria").inner_text()
+    expect(visitor.locator("article")).to_contain_text("Partner: Caritas")
+    expect(visitor.locator("ul.criteria")).to_contain_text("Evaluated")
     assert_accessible(visitor)
     with visitor.expect_download() as download_info:
         visitor.get_by_role("link", name="Orientation programme.pdf").click()
@@ -101,7 +102,7 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     assert download.suggested_filename == "Orientation programme.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF-1.4")
     visitor.get_by_role("link", name="Print view").click()
-    assert "How it works" in visitor.locator("article").inner_text()
+    expect(visitor.locator("article")).to_contain_text("How it works")
     assert_accessible(visitor)
     for context in (author_context, reviewer_context, visitor.context):
         context.close()

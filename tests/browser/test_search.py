@@ -2,9 +2,11 @@
 follows a suggestion; a member saves the search; the pages pass axe, fit a phone and lay
 out right-to-left in Arabic."""
 
+import re
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from headstart.extensions import db
 from tests.browser.test_journey import assert_accessible
@@ -56,22 +58,22 @@ def test_search_narrow_and_save(browser, live_server, searchable):
         page.goto("/")
         page.get_by_label("Search the portal").fill("languag")
         page.get_by_label("Search the portal").press("Enter")
-        assert "/search?q=languag" in page.url
+        expect(page).to_have_url(re.compile(r"/search\?q=languag"))
         page.get_by_role("link", name="language").first.click()  # did you mean
-        assert "2 results" in page.locator(".result-count").inner_text()
+        expect(page.locator(".result-count")).to_contain_text("2 results")
         assert_accessible(page)
         page.goto("/practices/?q=language")
         assert page.locator(".card h2 mark").count() == 2
         assert_accessible(page)
         page.locator("aside.facets").get_by_role("link", name="Austria (1)", exact=True).click()
-        assert "1 practice matches" in page.locator(".result-count").inner_text()
-        assert page.locator(".card h2").inner_text() == "Language cafés for newcomers in Vienna"
+        expect(page.locator(".result-count")).to_contain_text("1 practice matches")
+        expect(page.locator(".card h2")).to_have_text("Language cafés for newcomers in Vienna")
         sign_in(page, "searcher@example.org")
         page.goto("/practices/?q=language&country=AT")
         page.get_by_text("Save this search").first.click()
         page.get_by_label("Name of this search").fill("Vienna language")
         page.get_by_role("button", name="Save this search").click()
-        assert "Search saved" in page.locator(".flash").inner_text()
+        expect(page.locator(".flash")).to_contain_text("Search saved")
         page.goto("/search/saved")
         assert_accessible(page)
         page.goto("/notifications/")
