@@ -30,3 +30,13 @@ def on_starting(server):
         server.log.error("HEADSTART will not start: %s", problem)
     if problems:
         raise SystemExit(1)
+
+
+def worker_exit(server, worker):
+    """Let the worker's job thread finish the job it is running before the process ends
+    (a job cut off anyway is taken over by another process after ten minutes)."""
+    from headstart.core import jobs
+
+    app = getattr(worker, "wsgi", None)
+    if app is not None and hasattr(app, "config"):
+        jobs.stop_worker(app, timeout=10)

@@ -86,8 +86,10 @@ def _register_jobs() -> None:
     """The kinds of after-response work (``core.jobs``) and who does each."""
     from headstart.accounts.services import send_password_reset
     from headstart.core import jobs
+    from headstart.newsletter import sending
 
     jobs.register("password_reset", send_password_reset)
+    jobs.register(sending.BATCH_JOB, sending.send_queued_batch)
 
 
 def register_blueprints(app) -> None:

@@ -1,15 +1,22 @@
 """Work done after the response, from a queue table that survives restarts.
 
 A request calls :func:`enqueue` inside its own transaction: the job row commits with the
-change that asked for it, or not at all. After the commit a worker thread of the process
-runs the due jobs, each in its own application context and transaction; a job that fails
-is tried again later (back-off: 1, 2, 4 … minutes, ``JOB_ATTEMPTS`` times in all) and a
-job left by a stopped process is picked up by the next worker or by ``flask jobs run``
-(``make run`` and ``make serve`` run it at start-up). With ``JOBS_SYNC`` (the tests) the
-jobs run right after the commit, before the request returns.
+change that asked for it, or not at all. Every outgoing mail is such a job
+(``core.mail``), and so is each batch of a newsletter being sent. A job that fails is
+tried again later (back-off: 1, 2, 4 … minutes, ``JOB_ATTEMPTS`` times in all).
+
+Who runs the jobs: a serving process (gunicorn's workers from ``wsgi.py``, ``flask run``
+from its first request) starts one worker thread, woken after each commit that queued
+work and every minute, which also picks up what other processes left (a command, or a
+process that stopped mid-job). A process without a worker thread (a ``flask`` command)
+runs the jobs it queued itself, right after the commit. ``flask jobs run`` runs whatever
+is due; ``make run`` and ``make serve`` run it at start-up. With ``JOBS_SYNC`` (the tests)
+no worker thread is started, so every job runs right after its commit, before the request
+returns.
 
 Several processes and hosts may work on one table: a job is claimed by a conditional
-update, so each runs once. Handlers are registered by name in ``headstart.web``.
+update, so each runs once. Handlers are registered by name (``core.mail`` and
+``headstart.web``).
 """
 
 from __future__ import annotations
@@ -30,10 +37,14 @@ from headstart.extensions import db
 logger = logging.getLogger(__name__)
 
 _QUEUED = "headstart_jobs_queued"
+#: Set while this thread runs jobs: what those jobs queue is taken by the same loop.
+_running = threading.local()
 #: Job kinds → functions taking the payload as keyword arguments (``register``).
 HANDLERS: dict[str, Callable[..., None]] = {}
 #: A claim older than this is taken to belong to a process that stopped mid-job.
 STALE_CLAIM = timedelta(minutes=10)
+#: Jobs the worker runs in one go before it looks again for more (it goes on while full).
+BATCH = 100
 
 
 class Job(db.Model):
@@ -76,6 +87,8 @@ def enqueue(kind: str, **payload) -> None:
 def run_due(app, *, limit: int = 100) -> int:
     """Run up to ``limit`` due jobs, each in its own transaction; returns how many ran."""
     done = 0
+    outer = getattr(_running, "active", False)
+    _running.active = True
     with app.app_context():
         try:
             while done < limit and (job_id := _claim_next()) is not None:
@@ -83,6 +96,7 @@ def run_due(app, *, limit: int = 100) -> int:
                 done += 1
         finally:
             db.session.remove()
+            _running.active = outer
     return done
 
 
@@ -135,15 +149,19 @@ class _Worker:
     def __init__(self, app):
         self.app = app
         self.wake = threading.Event()
+        self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._loop, name="headstart-jobs", daemon=True)
         self.thread.start()
 
     def _loop(self) -> None:
-        while True:
+        while not self.stopping.is_set():
             self.wake.wait(timeout=60)
             self.wake.clear()
+            if self.stopping.is_set():
+                break
             try:
-                run_due(self.app)
+                while run_due(self.app, limit=BATCH) == BATCH:
+                    pass  # more may wait: go on without waiting for the next wake
             except Exception:  # noqa: BLE001 - the thread must outlive a bad moment
                 logger.exception("the job worker could not read the queue")
 
@@ -152,16 +170,9 @@ _workers: dict[int, _Worker] = {}
 _workers_lock = threading.Lock()
 
 
-def _after_commit(session) -> None:
-    if not session.info.pop(_QUEUED, False):
-        return
-    app = current_app._get_current_object()
-    if app.config["JOBS_SYNC"]:
-        # A fresh thread: this session cannot run SQL inside its own commit hook.
-        runner = threading.Thread(target=run_due, args=(app,))
-        runner.start()
-        runner.join()
-        return
+def start_worker(app) -> None:
+    """Give this process its worker thread (once), and wake it: it runs what is waiting
+    now, then what each commit queues. Called by serving processes only."""
     with _workers_lock:
         worker = _workers.get(id(app))
         if worker is None or not worker.thread.is_alive():
@@ -169,15 +180,54 @@ def _after_commit(session) -> None:
     worker.wake.set()
 
 
+def stop_worker(app, timeout: float = 30) -> None:
+    """Stop this process's worker thread after the job it is running (a job cut off by
+    the process ending is taken over by another process later anyway)."""
+    with _workers_lock:
+        worker = _workers.pop(id(app), None)
+    if worker is not None:
+        worker.stopping.set()
+        worker.wake.set()
+        worker.thread.join(timeout)
+
+
+def _worker_of(app) -> _Worker | None:
+    worker = _workers.get(id(app))
+    return worker if worker is not None and worker.thread.is_alive() else None
+
+
+def _after_commit(session) -> None:
+    if not session.info.pop(_QUEUED, False) or getattr(_running, "active", False):
+        return  # nothing queued, or queued by a job: the running loop takes it
+    app = current_app._get_current_object()
+    worker = None if app.config["JOBS_SYNC"] else _worker_of(app)
+    if worker is not None:
+        worker.wake.set()
+        return
+    # No worker in this process (a command, or the tests): run the jobs now, in a fresh
+    # thread, because this session cannot run SQL inside its own commit hook.
+    runner = threading.Thread(target=run_due, args=(app,))
+    runner.start()
+    runner.join()
+
+
 def _after_rollback(session) -> None:
     session.info.pop(_QUEUED, None)
 
 
+def _start_serving_worker() -> None:
+    app = current_app._get_current_object()
+    if not app.config["JOBS_SYNC"] and _worker_of(app) is None:
+        start_worker(app)
+
+
 def init_app(app) -> None:
-    """Run queued jobs after each commit that queued some (hooked once per process)."""
+    """Run queued jobs after each commit that queued some (hooked once per process), and
+    start the worker thread of a process that serves requests."""
     if not event.contains(db.session, "after_commit", _after_commit):
         event.listen(db.session, "after_commit", _after_commit)
         event.listen(db.session, "after_rollback", _after_rollback)
+    app.before_request(_start_serving_worker)
 
 
 def status() -> dict:

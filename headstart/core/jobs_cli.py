@@ -11,7 +11,7 @@ from headstart.core import jobs
 
 @click.group("jobs")
 def jobs_group():
-    """After-response work (password-reset mails): run what waits, report."""
+    """After-response work (every outgoing mail, newsletter batches): run what waits."""
 
 
 @jobs_group.command("run")

@@ -1,12 +1,21 @@
-"""Outgoing e-mail, delivered only after the database transaction commits.
+"""Outgoing e-mail, from the durable job queue (``core.jobs``).
+
+A message is rendered where it is asked for (in the reader's language, with links on the
+public address) and written to the jobs table in the same transaction: it goes out after
+the commit, or never if the transaction rolls back, and a message whose delivery fails (or
+whose process stops) is tried again later by whichever process runs the queue next.
 
 ``HEADSTART_MAIL_URL`` (``smtp://user:pass@host:587?starttls=1`` or ``smtps://…``) sends
 over SMTP; without it each message is written to the outbox folder as one ``.eml`` file,
-which is what the tests read.
+which is what the tests read. The SMTP address is read when the mail is delivered, so no
+credential is ever stored with a queued message.
 """
 
 from __future__ import annotations
 
+import base64
+import email
+import email.policy
 import logging
 import os
 import smtplib
@@ -22,13 +31,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from flask import current_app, render_template, url_for
 from flask_babel import force_locale
-from sqlalchemy import event
 
-from headstart.extensions import db
+from headstart.core import jobs
 
 logger = logging.getLogger(__name__)
 
-_PENDING = "headstart_pending_mail"
+#: The job kind of one queued message (registered by ``init_app``).
+MAIL_JOB = "mail"
 
 
 @dataclass(frozen=True)
@@ -47,8 +56,20 @@ def send_mail(to: str, subject: str, template: str, *, locale: str = "en", heade
     back, so no one is told about a change that did not happen.
     """
     message = make_message(to, subject, template, locale=locale, headers=headers, **context)
-    db.session().info.setdefault(_PENDING, []).append((current_delivery(), message))
+    jobs.enqueue(MAIL_JOB, message=base64.b64encode(bytes(message)).decode("ascii"))
     return message
+
+
+def deliver_queued(message: str) -> None:
+    """Deliver one queued message (the ``mail`` job): the bytes rendered when it was
+    queued, to where this application sends mail now. A failure raises, so the queue
+    keeps the message and tries again later."""
+    data = base64.b64decode(message)
+    delivery = current_delivery()
+    if delivery.mail_url:
+        _send_smtp(delivery.mail_url, email.message_from_bytes(data, policy=email.policy.default))
+    else:
+        _write_outbox(Path(delivery.outbox_dir), data)
 
 
 def current_delivery() -> Delivery:
@@ -123,15 +144,15 @@ def deliver(delivery: Delivery, message: EmailMessage) -> None:
     if delivery.mail_url:
         _send_smtp(delivery.mail_url, message)
     else:
-        _write_outbox(Path(delivery.outbox_dir), message)
+        _write_outbox(Path(delivery.outbox_dir), bytes(message))
 
 
-def _write_outbox(folder: Path, message: EmailMessage) -> None:
-    """Write ``message`` atomically as ``<time>-<uuid>.eml``."""
+def _write_outbox(folder: Path, data: bytes) -> None:
+    """Write one message's bytes atomically as ``<time>-<uuid>.eml``."""
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{time.time_ns()}-{uuid.uuid4().hex}.eml"
     partial = folder / f".{name}.part"
-    partial.write_bytes(bytes(message))
+    partial.write_bytes(data)
     os.replace(partial, folder / name)
 
 
@@ -163,27 +184,12 @@ def connection(delivery: Delivery):
     """A function sending one message at a time over a single SMTP connection (or into
     the outbox folder), for senders of many messages such as the newsletter."""
     if not delivery.mail_url:
-        yield lambda message: _write_outbox(Path(delivery.outbox_dir), message)
+        yield lambda message: _write_outbox(Path(delivery.outbox_dir), bytes(message))
         return
     with _smtp_client(delivery.mail_url) as client:
         yield client.send_message
 
 
-def _after_commit(session) -> None:
-    pending = session.info.pop(_PENDING, None)
-    for delivery, message in pending or ():
-        try:
-            deliver(delivery, message)
-        except (OSError, smtplib.SMTPException):
-            logger.exception("could not deliver mail %r to %s", message["Subject"], message["To"])
-
-
-def _after_rollback(session) -> None:
-    session.info.pop(_PENDING, None)
-
-
 def init_app(app) -> None:
-    """Hook delivery to the session's commit (once per process)."""
-    if not event.contains(db.session, "after_commit", _after_commit):
-        event.listen(db.session, "after_commit", _after_commit)
-        event.listen(db.session, "after_rollback", _after_rollback)
+    """Queued messages are delivered by the ``mail`` job."""
+    jobs.register(MAIL_JOB, deliver_queued)

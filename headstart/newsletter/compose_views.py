@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 
 from flask import (
     abort,
@@ -23,7 +22,6 @@ from headstart.core.auth import role_required
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.forms import ActionForm
 from headstart.core.i18n import _, _n, current_locale_code, language_name
-from headstart.core.mail import link_context
 from headstart.extensions import db
 from headstart.newsletter import composing, sending, subscriptions
 from headstart.newsletter.forms import IssueForm, TranslationForm
@@ -153,22 +151,6 @@ def preview_mail(issue_id: int):
         "X-Frame-Options": "SAMEORIGIN"}
 
 
-def _send_in_background(app, issue_id: int) -> None:
-    """Send a long list after the response (the CLI resumes it if the process stops)."""
-
-    def run():
-        with app.app_context(), link_context():
-            try:
-                sending.send(issue_id)
-            except Exception:
-                logger.exception("sending newsletter %s stopped; resume it with "
-                                 "'flask newsletter send %s'", issue_id, issue_id)
-            finally:
-                db.session.remove()
-
-    threading.Thread(target=run, name=f"newsletter-{issue_id}", daemon=True).start()
-
-
 @bp.route("/compose/<int:issue_id>/send", methods=["POST"])
 @role_required("coordinator")
 def send(issue_id: int):
@@ -183,12 +165,13 @@ def send(issue_id: int):
         db.session.rollback()
         flash(error.message, "error")
         return redirect(url_for("newsletter.compose_index"))
-    db.session.commit()
     if sending.pending_count(issue.id) <= current_app.config["NEWSLETTER_BATCH"]:
+        db.session.commit()
         sent = sending.send(issue.id)
         flash(_n("The newsletter was sent to %(num)d subscriber.",
                  "The newsletter was sent to %(num)d subscribers.", sent), "success")
     else:
-        _send_in_background(current_app._get_current_object(), issue.id)
+        sending.queue(issue)
+        db.session.commit()
         flash(_("Sending has started; this page shows how far it got."), "success")
     return redirect(url_for("newsletter.compose_index"))

@@ -1,5 +1,6 @@
 """Sending an issue to its confirmed subscribers, in batches (one SMTP connection per
-batch), resumable.
+batch), resumable. A long list is sent by the job queue, one batch per job
+(:func:`send_queued_batch`): a stopped process's batch is taken over by another.
 
 Each mail goes out in its own transaction: the delivery row (unique per issue and
 subscriber) is written, the mail is handed to SMTP or the outbox, and the transaction
@@ -22,7 +23,7 @@ from flask_babel import force_locale
 from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 
-from headstart.core import mail
+from headstart.core import jobs, mail
 from headstart.core.errors import Conflict
 from headstart.core.i18n import _, available_locales
 from headstart.core.mail import external_url
@@ -145,10 +146,37 @@ def send(issue_id: int, *, batch: int | None = None, max_batches: int | None = N
             break
         if progress is not None:
             progress(total, pending_count(issue_id))
+    _finish(issue_id)
+    return total
+
+
+#: The job kind of one batch of a newsletter being sent.
+BATCH_JOB = "newsletter_batch"
+
+
+def queue(issue: Issue) -> None:
+    """Send a started issue from the job queue, after the current transaction commits."""
+    jobs.enqueue(BATCH_JOB, issue_id=issue.id)
+
+
+def send_queued_batch(issue_id: int) -> None:
+    """One batch of a queued sending (a job); queues the next batch, or marks the issue
+    sent when nobody is left. An issue no longer sending (deleted) stops here."""
+    issue = db.session.get(Issue, issue_id)
+    if issue is None or issue.status != "sending":
+        return
+    _sent, seen = send_batch(issue_id, current_app.config.get("NEWSLETTER_BATCH", 50))
+    if seen:
+        jobs.enqueue(BATCH_JOB, issue_id=issue_id)
+    else:
+        _finish(issue_id)
+
+
+def _finish(issue_id: int) -> None:
+    """Mark a sending issue sent once every confirmed subscriber has it."""
     issue = db.session.get(Issue, issue_id)
     if issue is not None and issue.status == "sending" and pending_count(issue_id) == 0:
         issue.status, issue.sent_at = "sent", utcnow()
         db.session.commit()
         logger.info("newsletter %s sent to everyone (%d deliveries)", issue_id,
                     delivered_count(issue_id))
-    return total

@@ -37,6 +37,26 @@ def test_daily_digest_gathers_unread_forum_news_in_one_mail(app, runner, login_a
     assert len(outbox.messages(to=author.user.email)) == 1
 
 
+def test_a_command_delivers_the_mail_it_queued_before_it_exits(app, runner, login_as,
+                                                              make_category, make_topic,
+                                                              add_reply, make_user, outbox,
+                                                              monkeypatch):
+    from headstart.core import jobs
+
+    reader = login_as("practitioner")
+    assert _choose(reader, "daily").status_code == 302
+    topic, _ = make_topic(make_category(), reader.user, title="Seasonal work")
+    add_reply(topic, make_user(name="Marco"), "One")
+    # A command is no serving process: no worker thread, no JOBS_SYNC.
+    monkeypatch.setitem(app.config, "JOBS_SYNC", False)
+    monkeypatch.setattr(jobs, "_workers", {})
+    result = runner.invoke(args=["forum", "digest", "daily"])
+    assert result.exit_code == 0, result.output
+    assert outbox.last(to=reader.user.email)["Subject"].startswith("Your forum digest")
+    with app.app_context():
+        assert jobs.status() == {"waiting": 0, "failed": 0}
+
+
 def test_settings_offer_digests_and_off(app, login_as):
     member = login_as("practitioner")
     page = member.get("/forum/settings").get_data(as_text=True)

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -204,12 +205,16 @@ def test_drafts_are_not_in_the_public_archive(app, make_issue):
     assert client.get(f"/newsletter/{issue_id}").status_code == 404
 
 
-def test_a_long_list_is_sent_in_the_background_in_batches(app, login_as, outbox,
-                                                         make_subscriber, make_issue,
-                                                         monkeypatch):
-    import threading
+def test_a_long_list_is_sent_from_the_job_queue_in_batches(app, login_as, outbox,
+                                                          make_subscriber, make_issue,
+                                                          monkeypatch):
+    from headstart.core import jobs
 
     monkeypatch.setitem(app.config, "NEWSLETTER_BATCH", 2)
+    batches = []
+    monkeypatch.setitem(jobs.HANDLERS, "newsletter_batch",
+                        lambda **payload: batches.append(payload) or run_batch(**payload))
+    run_batch = sending_module().send_queued_batch
     emails = [f"b{i}@example.org" for i in range(5)]
     for email in emails:
         make_subscriber(email)
@@ -217,12 +222,60 @@ def test_a_long_list_is_sent_in_the_background_in_batches(app, login_as, outbox,
     response = post_form(login_as("coordinator"), f"/newsletter/compose/{issue_id}/send",
                          follow_redirects=True)
     assert "Sending has started" in response.get_data(as_text=True)
-    for thread in threading.enumerate():
-        if thread.name == f"newsletter-{issue_id}":
-            thread.join(timeout=60)
+    # Three batches of two, one that finds nobody left and marks the issue sent.
+    assert batches == [{"issue_id": issue_id}] * 4
     assert _per_recipient(outbox) == Counter({email: 1 for email in emails})
     with app.app_context():
         assert db.session.get(Issue, issue_id).status == "sent"
+        assert jobs.status() == {"waiting": 0, "failed": 0}
+
+
+def test_a_batch_left_by_a_stopped_process_is_taken_over_without_doubles(
+        app, login_as, outbox, make_subscriber, make_issue, monkeypatch):
+    from headstart.core import jobs
+
+    monkeypatch.setitem(app.config, "NEWSLETTER_BATCH", 2)
+    emails = [f"t{i}@example.org" for i in range(5)]
+    for email in emails:
+        make_subscriber(email)
+    issue_id = make_issue()
+    # The sending process claims the first batch, sends one mail and dies.
+    monkeypatch.setitem(app.config, "JOBS_SYNC", False)
+    monkeypatch.setattr(jobs, "_workers", {})
+    monkeypatch.setattr(jobs, "_Worker", _Stopped)
+    post_form(login_as("coordinator"), f"/newsletter/compose/{issue_id}/send")
+    with app.app_context(), app.test_request_context("/"):
+        claimed = jobs._claim_next()
+        assert claimed is not None
+        sending = sending_module()
+        sending.send_batch(issue_id, 1)
+        db.session.remove()
+    assert len(_per_recipient(outbox)) == 1
+    assert jobs.run_due(app) == 0  # the claim still looks alive
+    with app.app_context():
+        job = db.session.get(jobs.Job, claimed)
+        job.claimed_at = job.claimed_at - jobs.STALE_CLAIM - timedelta(minutes=1)
+        db.session.commit()
+    assert jobs.run_due(app) >= 3  # taken over, then the batches it queues
+    assert _per_recipient(outbox) == Counter({email: 1 for email in emails})
+    with app.app_context():
+        assert db.session.get(Issue, issue_id).status == "sent"
+
+
+class _Stopped:
+    """A worker thread that has stopped: it runs nothing it is woken for."""
+
+    def __init__(self, _app):
+        import threading
+
+        self.thread = threading.current_thread()
+        self.wake = threading.Event()
+
+
+def sending_module():
+    from headstart.newsletter import sending
+
+    return sending
 
 
 def test_over_smtp_each_batch_uses_one_connection(app, make_subscriber, make_issue,
