@@ -105,6 +105,7 @@ def register_blueprints(app) -> None:
     from headstart.directory.views import bp as directory
     from headstart.events import edit_views as _event_edit_views  # noqa: F401 - add routes
     from headstart.events import month_views  # noqa: F401 - add routes
+    from headstart.events import search_documents as _events  # noqa: F401 (registers)
     from headstart.events import subjects as _event_subjects  # noqa: F401 (registers)
     from headstart.events.views import bp as events
     from headstart.forum import moderation_views, writing_views  # noqa: F401 - add routes
