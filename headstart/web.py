@@ -98,6 +98,7 @@ def register_blueprints(app) -> None:
     _register_jobs()
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
+    from headstart.api import forum as _forum_api  # noqa: F401 - adds its routes
     from headstart.api import handbook as _handbook_api  # noqa: F401 - adds its route
     from headstart.api.views import bp as api
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
