@@ -38,12 +38,11 @@ def document(event: Event) -> SearchDocument | None:
         labels = ([terms.label("theme", code) for code in event.codes("theme")]
                   + [language_label(code, "en") for code in event.codes("language")]
                   + [country_name(code, "en") for code in countries])
-    body = "\n".join(filter(None, [plain_text(event.description or "", 100_000),
-                                   event.place, *labels,
+    body = "\n".join(filter(None, [event.place, *labels,
                                    plain_text(event.materials or "", 20_000)]))
     return SearchDocument(
         key=f"event:{event.id}", area="event", object_id=event.id, language="en",
-        title=event.title, summary=plain_text(event.description or "", 10_000), body=body,
+        title=event.title, summary=plain_text(event.description or "", 100_000), body=body,
         facets={"theme": event.codes("theme"), "corridor": event.codes("corridor"),
                 "language": event.codes("language"), "country": countries,
                 "year": [str(event.starts_at.year)],
@@ -71,6 +70,13 @@ def all_ids():
                               .order_by(Event.id))
 
 
+def _texts(description: str, place: str, materials: str):
+    """Texts to take a snippet from, the materials made only if nothing before matched."""
+    yield description
+    yield place
+    yield plain_text(materials or "", 20_000)
+
+
 def show(ids: list[int]) -> dict[int, Shown]:
     """Approved events among ``ids`` as the global search page shows them (the index may
     still hold one declined a moment ago: it is left out)."""
@@ -86,7 +92,7 @@ def show(ids: list[int]) -> dict[int, Shown]:
         shown[event.id] = Shown(
             title=event.title, url=event_url(event), language="",
             summary=" · ".join(filter(None, [when, event.place, description[:240]])),
-            texts=(description, event.place))
+            texts=_texts(description, event.place, event.materials))
     return shown
 
 

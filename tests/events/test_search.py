@@ -140,3 +140,13 @@ def test_reindex_and_reconcile_include_events(app, client, make_event, runner,
     result = runner.invoke(args=["search", "reconcile"])
     assert result.exit_code == 0, result.output
     assert "0 missing from the index, 0 in the index" in result.output
+
+
+def test_each_hit_shows_a_snippet_of_its_own_event(client, make_event, search_backend):
+    make_event(title="Orientation in Prague", description="Nurses meet employers in Prague.")
+    make_event(title="Orientation in Brno", description="Nurses meet teachers in Brno.",
+               place="Brno Centre")
+    results = api(client, "q=nurses&area=event")["results"]
+    assert sorted((r["title"], r["snippet"]) for r in results) == [
+        ("Orientation in Brno", "<mark>Nurses</mark> meet teachers in Brno."),
+        ("Orientation in Prague", "<mark>Nurses</mark> meet employers in Prague.")]
