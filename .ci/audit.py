@@ -62,6 +62,7 @@ SQLMAP_URLS = (
     "/search?q=language&area=practice",
     "/api/v1/practices?q=care&country=MD&page=1",
     "/api/v1/organisations?country=MD&side=origin",
+    "/api/v1/forum/topics?category=1&page=1&per_page=5",
 )
 
 

@@ -100,6 +100,7 @@ def register_blueprints(app) -> None:
     _register_jobs()
     from headstart.accounts.views import account, auth
     from headstart.admin.views import bp as admin
+    from headstart.api import forum as _forum_api  # noqa: F401 - adds its routes
     from headstart.api import handbook as _handbook_api  # noqa: F401 - adds its route
     from headstart.api.views import bp as api
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
@@ -107,6 +108,7 @@ def register_blueprints(app) -> None:
     from headstart.directory.views import bp as directory
     from headstart.events import edit_views as _event_edit_views  # noqa: F401 - add routes
     from headstart.events import month_views  # noqa: F401 - add routes
+    from headstart.events import search_documents as _events  # noqa: F401 (registers)
     from headstart.events import subjects as _event_subjects  # noqa: F401 (registers)
     from headstart.events.views import bp as events
     from headstart.forum import moderation_views, writing_views  # noqa: F401 - add routes

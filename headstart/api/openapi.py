@@ -309,6 +309,81 @@ HANDBOOK_EDITION = {
     },
 }
 
+FORUM_AUTHOR = _nullable({
+    "type": "object", "required": ["name", "handle"], "additionalProperties": False,
+    "description": "As the forum page names the author; null for a former member.",
+    "properties": {"name": _string("The display name."),
+                   "handle": _string("How posts mention the author.", pattern="^@")}})
+FORUM_CATEGORY_LIST = {
+    "type": "object", "additionalProperties": False, "required": ["total", "results"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0},
+        "results": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "name", "description", "grouping", "topic_count",
+                         "last_activity", "url", "feed_url"],
+            "properties": {
+                "id": {"type": "integer"}, "name": _string(), "description": _string(),
+                "grouping": _string("How the forum's front page groups it.",
+                                    enum=["theme", "corridor"]),
+                "topic_count": {"type": "integer", "minimum": 0},
+                "last_activity": _nullable(_string(format="date-time")),
+                "url": _string(format="uri"),
+                "feed_url": _string("Atom feed of its newest posts.", format="uri")}}},
+    },
+}
+FORUM_TOPIC_PROPERTIES = {
+    "id": {"type": "integer"}, "title": _string(), "category": REFERENCE,
+    "language": _string("The language the topic is written in."),
+    "author": FORUM_AUTHOR, "created_at": _string(format="date-time"),
+    "last_post_at": _string(format="date-time"),
+    "reply_count": {"type": "integer", "minimum": 0,
+                    "description": "Readable posts after the first one."},
+    "pinned": {"type": "boolean"}, "locked": {"type": "boolean",
+                                              "description": "Closed to new replies."},
+    "url": _string(format="uri"),
+}
+FORUM_TOPIC_SUMMARY = {
+    "type": "object", "additionalProperties": False,
+    "required": list(FORUM_TOPIC_PROPERTIES), "properties": FORUM_TOPIC_PROPERTIES,
+}
+FORUM_TOPIC_LIST = {
+    "type": "object", "additionalProperties": False,
+    "required": ["total", "page", "per_page", "results"],
+    "properties": {
+        "total": {"type": "integer", "minimum": 0}, "page": {"type": "integer"},
+        "per_page": {"type": "integer"},
+        "results": {"type": "array",
+                    "items": {"$ref": "#/components/schemas/ForumTopicSummary"}},
+    },
+}
+FORUM_POST = {
+    "type": "object", "additionalProperties": False,
+    "required": ["id", "author", "created_at", "edited_at", "markdown", "html", "url"],
+    "properties": {
+        "id": {"type": "integer"}, "author": FORUM_AUTHOR,
+        "created_at": _string(format="date-time"),
+        "edited_at": _nullable(_string(format="date-time")),
+        "markdown": _string("The post as written (Markdown)."),
+        "html": _string("The post rendered and sanitised."),
+        "url": _string(format="uri"),
+    },
+}
+FORUM_TOPIC = {
+    "type": "object", "additionalProperties": False,
+    "required": [*FORUM_TOPIC_PROPERTIES, "posts"],
+    "properties": {
+        **FORUM_TOPIC_PROPERTIES,
+        "posts": {"type": "object", "additionalProperties": False,
+                  "required": ["total", "page", "per_page", "results"],
+                  "properties": {
+                      "total": {"type": "integer", "minimum": 0},
+                      "page": {"type": "integer"}, "per_page": {"type": "integer"},
+                      "results": {"type": "array",
+                                  "items": {"$ref": "#/components/schemas/ForumPost"}}}},
+    },
+}
+
 
 def document(server_url: str, areas: tuple[str, ...]) -> dict:
     """The OpenAPI document, with ``server_url`` as the server and the searchable
@@ -327,8 +402,9 @@ def _document(server_url: str, areas: tuple[str, ...]) -> dict:
         "openapi": "3.1.0",
         "info": {
             "title": "HEADSTART API", "version": VERSION,
-            "description": "Read-only access to the good practices and the directory of the "
-                           "HEADSTART network and a search over the whole portal. Open to "
+            "description": "Read-only access to the good practices, the directory, the "
+                           "handbook and the public forum of the HEADSTART network and a "
+                           "search over the whole portal. Open to "
                            "anyone; any origin may call it from a browser (CORS). Texts come "
                            "in the language asked for with Accept-Language where a "
                            "translation exists. Personal contact details are never included. "
@@ -391,6 +467,33 @@ def _document(server_url: str, areas: tuple[str, ...]) -> dict:
                                          "where translated.", "HandbookEdition"),
                               "400": _error("A parameter could not be used."),
                               "404": _error("No such edition (or none published yet).")}}},
+            "/forum/categories": {"get": {
+                "operationId": "listForumCategories",
+                "summary": "Public categories of the forum",
+                "parameters": [],
+                "responses": {"200": _ok("Every public category, in the forum's order.",
+                                         "ForumCategoryList")}}},
+            "/forum/topics": {"get": {
+                "operationId": "listForumTopics",
+                "summary": "Topics anyone may read, by last activity",
+                "parameters": [
+                    _parameter("category", "Only this public category (its pinned topics "
+                               "first).", {"type": "integer", "minimum": 1,
+                                           "maximum": 2**31 - 1}),
+                    *PAGING],
+                "responses": {"200": _ok("One page of topics.", "ForumTopicList"),
+                              "400": _error("A parameter could not be used."),
+                              "404": _error("No public category has this id, or the page "
+                                            "is past the last.")}}},
+            "/forum/topics/{id}": {"get": {
+                "operationId": "getForumTopic",
+                "summary": "A topic anyone may read, with one page of its posts",
+                "parameters": [ID_PARAMETER, *PAGING],
+                "responses": {"200": _ok("The topic and its readable posts, oldest first.",
+                                         "ForumTopic"),
+                              "400": _error("A parameter could not be used."),
+                              "404": _error("No public topic has this id, or the page is "
+                                            "past the last.")}}},
         },
         "components": {"schemas": {
             "Facet": FACET_VALUE, "PracticeSummary": PRACTICE_SUMMARY,
@@ -398,6 +501,8 @@ def _document(server_url: str, areas: tuple[str, ...]) -> dict:
             "OrganisationSummary": ORGANISATION_SUMMARY, "Organisation": ORGANISATION,
             "OrganisationList": ORGANISATION_LIST, "CounterpartList": COUNTERPART_LIST,
             "HandbookEdition": HANDBOOK_EDITION, "HandbookSection": HANDBOOK_SECTION,
-            "Error": ERROR,
+            "ForumCategoryList": FORUM_CATEGORY_LIST, "ForumTopicSummary": FORUM_TOPIC_SUMMARY,
+            "ForumTopicList": FORUM_TOPIC_LIST, "ForumTopic": FORUM_TOPIC,
+            "ForumPost": FORUM_POST, "Error": ERROR,
         }},
     }

@@ -58,6 +58,10 @@ class Event(TimestampMixin, db.Model):
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True,
         order_by="EventAttachment.id")
 
+    def __search_keys__(self) -> list[str]:
+        """Its search document (which exists while it is approved)."""
+        return [f"event:{self.id}"] if self.id else []
+
     def codes(self, vocabulary: str) -> list[str]:
         """The codes of ``vocabulary`` (theme, corridor as ``MD-IT``, language)."""
         return [t.code for t in self.terms if t.vocabulary == vocabulary]
@@ -89,6 +93,10 @@ class EventTerm(db.Model):
     code: Mapped[str] = mapped_column(String(40))
 
     event: Mapped[Event] = relationship(back_populates="terms")
+
+    def __search_keys__(self) -> list[str]:
+        """Themes, corridors and languages are part of the event's document."""
+        return [f"event:{self.event_id}"] if self.event_id else []
 
     def __repr__(self) -> str:
         return f"<EventTerm {self.vocabulary}:{self.code}>"

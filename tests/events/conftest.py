@@ -1,10 +1,15 @@
-"""Fixtures of the events tests: events made through the service, and form data."""
+"""Fixtures of the events tests: events made through the service, form data, and the
+search backends (event search tests run on Whoosh and, on PostgreSQL, on its backend too)."""
 
 from datetime import datetime
 
 import pytest
 
 from headstart.extensions import db
+from tests.search.conftest import (  # noqa: F401 - the same backends as the search tests
+    pytest_collection_modifyitems,
+    search_backend,
+)
 
 
 class _Coordinator:

@@ -20,7 +20,9 @@ def published(app, make_practice, make_org, make_user):
     make_org("Welcome Centre Munich", side="destination", country="DE",
              services=["skills_recognition"], languages=["de", "mk"], corridors=["MK-DE"],
              verified=True)
-    _handbook(app, make_user("coordinator"))
+    coordinator = make_user("coordinator")
+    _handbook(app, coordinator)
+    _forum(app, coordinator)
 
 
 def _handbook(app, coordinator):
@@ -40,6 +42,24 @@ def _handbook(app, coordinator):
         db.session.commit()
 
 
+def _forum(app, coordinator):
+    """A public and a members-only category, each with a topic and a reply."""
+    from headstart.extensions import db
+    from headstart.forum import services
+    from headstart.forum.models import ForumCategory
+
+    with app.test_request_context():
+        actor = db.session.get(type(coordinator), coordinator.id)
+        for name, access in (("Care work", "public"), ("Partnerships", "members")):
+            category = ForumCategory(name=name, access=access)
+            db.session.add(category)
+            db.session.flush()
+            post = services.create_topic(category, f"About {name}", "First *post*",
+                                         actor=actor)
+            services.reply(post.topic, "A reply", actor=actor)
+        db.session.commit()
+
+
 def test_the_document_is_valid_openapi(client):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
@@ -49,7 +69,8 @@ def test_the_document_is_valid_openapi(client):
 
 
 PATHS = ["/practices", "/practices/{id}", "/search", "/organisations", "/organisations/{id}",
-         "/organisations/{id}/counterparts", "/handbook"]
+         "/organisations/{id}/counterparts", "/handbook", "/forum/categories", "/forum/topics",
+         "/forum/topics/{id}"]
 
 
 @pytest.mark.parametrize("path", PATHS)
