@@ -94,10 +94,15 @@ def show(ids: list[int]) -> dict[int, Shown]:
             Practice.id.in_(ids), Practice.status == "published")):
         shown[practice.id] = Shown(
             title=practice.title, url=practice_url(practice), language=practice.language,
-            summary=plain_text(practice.summary, 280),
-            # made only until one of them matches the query
-            texts=(plain_text(getattr(practice, f), 20_000) for f in ("summary", *BODY_FIELDS)))
+            summary=plain_text(practice.summary, 280), texts=_texts(practice))
     return shown
+
+
+def _texts(practice: Practice):
+    """The practice's texts for its snippet, made only until one of them matches the query
+    (a function, so each practice's generator reads its own practice, not the loop's
+    last)."""
+    return (plain_text(getattr(practice, field), 20_000) for field in ("summary", *BODY_FIELDS))
 
 
 register(Provider("practice", load, all_ids, show, label=_l("Practices")))

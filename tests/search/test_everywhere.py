@@ -45,3 +45,13 @@ def test_an_empty_or_wordless_search_explains_itself(client, corpus):
     html = client.get('/search?q="%2B%2B"').get_data(as_text=True)
     assert "no words we can look for" in html
     assert client.get("/search?q=brasov&area=nonsense").status_code == 200
+
+
+def test_each_practice_hit_shows_a_snippet_of_its_own_practice(client, make_practice,
+                                                              search_backend):
+    make_practice(title="Orientation in Prague", summary="Nurses meet employers in Prague.")
+    make_practice(title="Orientation in Brno", summary="Nurses meet teachers in Brno.")
+    results = client.get("/api/v1/search?q=nurses&area=practice").get_json()["results"]
+    assert sorted((r["title"], r["snippet"]) for r in results) == [
+        ("Orientation in Brno", "<mark>Nurses</mark> meet teachers in Brno."),
+        ("Orientation in Prague", "<mark>Nurses</mark> meet employers in Prague.")]
