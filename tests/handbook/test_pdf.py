@@ -125,6 +125,7 @@ def test_the_pdf_is_tagged_for_screen_readers_in_each_language(client, handbook,
         assert "/Metadata" in root  # XMP
         assert {"/H1", "/H2", "/P"} <= set(types), types
         assert "/L" in types or "/LI" in types  # the contents list
+        assert "/Link" in types  # the contents' entries lead to their sections
         if title:
             assert title in reader.metadata.title
         assert reader.outline  # bookmarks kept
