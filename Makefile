@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 LOCALES_DIR := translations
 
-.PHONY: run serve test lint bench translations translations-compile audit install install-test browser clean
+.PHONY: run serve test lint bench translations translations-compile audit install install-test browser vnu clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,10 +61,25 @@ browser:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null \
 		|| echo "Could not install chromium: browser tests will report why they skip"; }
 
+# The Nu Html Checker (the W3C's validator) for the browser tests: vnu-jar from npm, run
+# with Java (Debian's, installed when missing).
+VNU_VERSION := 26.9.27
+VNU_JAR := .cache/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu:
+	@command -v java >/dev/null 2>&1 || { \
+		echo "Installing Debian's Java runtime for the HTML validity test"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null \
+		|| echo "Could not install Java: the HTML validity test will report why it skips"; }
+	@[ -f $(VNU_JAR) ] || { \
+		echo "Installing the Nu Html Checker (vnu-jar $(VNU_VERSION))"; \
+		npm install --prefix .cache/vnu --no-save --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION) >/dev/null \
+		|| echo "Could not install vnu-jar: the HTML validity test will report why it skips"; }
+
 lint: install-test
 	$(BIN)/ruff check headstart tests bench migrations wsgi.py
 
-test: install-test translations-compile browser lint
+test: install-test translations-compile browser vnu lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 # Figures, not pass/fail. A quick run:

@@ -146,7 +146,7 @@ def url_with(endpoint: str, base: dict, **changes) -> str:
 def _register_template_helpers(app) -> None:
     from headstart.core import i18n, subjects
     from headstart.core.auth import ROLE_LABELS, has_role
-    from headstart.core.mail import external_url
+    from headstart.core.mail import absolute_url, external_url
 
     def url_with_lang(code: str) -> str:
         """The current page in language ``code`` (query string kept)."""
@@ -189,6 +189,8 @@ def _register_template_helpers(app) -> None:
         return items
 
     app.jinja_env.globals["external_url"] = external_url
+    app.jinja_env.globals["absolute_url"] = absolute_url
+    app.jinja_env.filters["machine_datetime"] = i18n.machine_datetime
     app.jinja_env.globals["format_number"] = format_decimal
     app.jinja_env.globals["url_with"] = url_with
     app.jinja_env.globals["plain_text"] = plain_text

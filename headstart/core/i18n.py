@@ -6,6 +6,7 @@ the browser's ``Accept-Language``, then English.
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -183,3 +184,17 @@ def _country_choices(locale_code: str) -> tuple[tuple[str, str], ...]:
 _NOT_COUNTRIES = frozenset(
     {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"}
 )
+
+
+def machine_datetime(value) -> str:
+    """A date or moment as HTML's ``<time datetime>`` accepts it: ``2026-12-07`` for a
+    date, ``2026-12-07T10:30:00Z`` (UTC, whole seconds) for a moment. Python's
+    ``isoformat()`` adds microseconds, which HTML does not allow. A naive moment is UTC
+    (how the portal stores them)."""
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=UTC)
+        return moment.astimezone(UTC).replace(microsecond=0).strftime(
+            "%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not a date or a moment: {value!r}")

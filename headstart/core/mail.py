@@ -24,8 +24,10 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.header import Header
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -38,6 +40,47 @@ logger = logging.getLogger(__name__)
 
 #: The job kind of one queued message (registered by ``init_app``).
 MAIL_JOB = "mail"
+#: Headers whose value is one or more ``<URI>``: never folded, never encoded.
+URI_HEADERS = frozenset({"list-unsubscribe", "list-unsubscribe-post", "list-archive",
+                         "list-help", "list-id"})
+
+
+class MailPolicy(email.policy.EmailPolicy):
+    """How messages are written, in outbox files and over SMTP alike.
+
+    Python's default folds every header at 78 characters, turning a long word it cannot
+    fold into RFC 2047 encoded-words — forbidden inside a URI (RFC 2047 §5), so
+    ``List-Unsubscribe`` carried no URI a receiver could read and one-click unsubscribing
+    (RFC 8058) broke: URI headers are written as they are (RFC 5322 allows lines up to 998
+    characters). And when it folds a non-ASCII subject into several encoded-words it drops
+    the space between two of them ("…praxeodpovídá…"): such a subject is encoded by
+    ``email.header.Header``, which keeps each space inside an encoded-word of at most 75
+    characters (RFC 2047 §2)."""
+
+    def fold(self, name, value):
+        special = self._written_as_is(name, value)
+        return special if special is not None else super().fold(name, value)
+
+    def fold_binary(self, name, value):
+        special = self._written_as_is(name, value)
+        if special is None:
+            return super().fold_binary(name, value)
+        return special.encode("ascii")
+
+    def _written_as_is(self, name: str, value) -> str | None:
+        text = str(value)
+        if "\r" in text or "\n" in text:
+            return None  # let the library refuse or fold it
+        if name.lower() in URI_HEADERS and text.isascii() and len(text) < 990:
+            return f"{name}: {text}{self.linesep}"
+        if name.lower() == "subject" and not text.isascii():
+            encoded = Header(text, "utf-8", header_name=name).encode(linesep=self.linesep,
+                                                                    maxlinelen=75)
+            return f"{name}: {encoded}{self.linesep}"
+        return None
+
+
+POLICY = MailPolicy()
 
 
 @dataclass(frozen=True)
@@ -67,7 +110,7 @@ def deliver_queued(message: str) -> None:
     data = base64.b64decode(message)
     delivery = current_delivery()
     if delivery.mail_url:
-        _send_smtp(delivery.mail_url, email.message_from_bytes(data, policy=email.policy.default))
+        _send_smtp(delivery.mail_url, email.message_from_bytes(data, policy=POLICY))
     else:
         _write_outbox(Path(delivery.outbox_dir), data)
 
@@ -85,11 +128,12 @@ def make_message(to: str, subject: str, template: str, *, locale: str = "en", he
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
         text = render_template(f"email/{template}.txt", **context)
         html = _render_optional(f"email/{template}.html", **context)
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["Subject"] = subject_text
     message["From"] = current_app.config["MAIL_SENDER"]
     message["To"] = to
-    message["Date"] = formatdate(localtime=False)
+    # "+0000": the time is UTC ("-0000", what formatdate writes, means "zone unknown").
+    message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="headstart.localhost")
     for name, value in (headers or {}).items():
         message[name] = value
@@ -117,6 +161,12 @@ def base_url() -> str:
 def external_url(endpoint: str, **values) -> str:
     """An absolute link (mail, feeds, the API) on the portal's public address."""
     return origin() + url_for(endpoint, **values)
+
+
+def absolute_url(path: str) -> str:
+    """``path`` (as ``url_for`` gives it) on the portal's public address: alternate-language
+    links and anything else other sites read must be absolute."""
+    return origin() + path if path.startswith("/") else path
 
 
 def origin() -> str:

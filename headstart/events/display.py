@@ -7,7 +7,7 @@ from datetime import datetime
 
 from babel.dates import format_date, format_time
 
-from headstart.core.i18n import _, current_locale_code
+from headstart.core.i18n import _, current_locale_code, machine_datetime
 from headstart.events import times
 
 
@@ -54,7 +54,7 @@ def event_times(event, reader_zone: str | None) -> Times:
             and times.in_zone(event.ends_at, zone_name).utcoffset()
             == times.in_zone(event.ends_at, event.timezone).utcoffset())
     return Times(reader_text, zone_name, own_text, event.timezone, same,
-                 event.starts_at.isoformat(), event.ends_at.isoformat())
+                 machine_datetime(event.starts_at), machine_datetime(event.ends_at))
 
 
 def day_label(value, locale: str | None = None) -> str:

@@ -1,6 +1,7 @@
 """An edition as PDF, rendered by WeasyPrint from the ``handbook/pdf.html`` template.
 
-The page CSS gives the cover, the table of contents with page numbers
+The PDF is tagged (PDF/UA-1: structure tree, language, metadata). The page CSS gives the
+cover, the table of contents with page numbers
 (``target-counter``) and numbered pages (``@page`` counters). The document fetches
 nothing: every style is inline and any other URL is refused, so rendering never reaches
 the network (or the file system) whatever a section links to.
@@ -25,6 +26,11 @@ def _no_fetching(url: str, *args, **kwargs):
     raise _Refused(url)
 
 
+#: Tagged PDF for screen readers and PDF/UA checkers: a structure tree (headings, lists,
+#: paragraphs, links), MarkInfo, the document language and XMP metadata with the title.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def to_pdf(html: str) -> bytes:
     """The PDF of an HTML document."""
     with warnings.catch_warnings():
@@ -33,11 +39,12 @@ def to_pdf(html: str) -> bytes:
         warnings.filterwarnings("ignore", "HarfBuzz-Subset", DeprecationWarning)
         from weasyprint import HTML
 
-    return HTML(string=html, url_fetcher=_no_fetching, base_url="about:blank").write_pdf()
+    return HTML(string=html, url_fetcher=_no_fetching, base_url="about:blank").write_pdf(
+        pdf_variant=PDF_VARIANT)
 
 
 #: Raise when the PDF's layout changes in a way the files below do not show.
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: tagged (PDF/UA-1)
 #: What a PDF is made from besides the edition and the language: its template, the code
 #: that renders the sections, and WeasyPrint.
 _SOURCES = ("templates/handbook/pdf.html", "headstart/handbook/pdf.py",

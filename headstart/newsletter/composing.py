@@ -19,9 +19,12 @@ from headstart.newsletter.models import Issue, IssueTranslation
 
 logger = logging.getLogger(__name__)
 
-#: A line of its own ``{{ practices 5 }}``: the block's name and how many items.
+#: A line of its own ``{{ practices 5 }}``: the block's name and how many items. A
+#: browser sends CRLF line ends (HTML's form encoding): a trailing ``\r`` still ends the
+#: line, for texts saved before bodies were normalised on saving.
 BLOCK_LINE = re.compile(
-    r"^[ \t]*\{\{[ \t]*([a-z][a-z_]{0,30})(?:[ \t]+(\d{1,3}))?[ \t]*\}\}[ \t]*$", re.MULTILINE)
+    r"^[ \t]*\{\{[ \t]*([a-z][a-z_]{0,30})(?:[ \t]+(\d{1,3}))?[ \t]*\}\}[ \t\r]*$",
+    re.MULTILINE)
 DEFAULT_ITEMS = 5
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
 
@@ -116,6 +119,11 @@ def freeze(issue: Issue) -> None:
         source.sent_text = expand(source.body, source.language, plain=True)
 
 
+def _lines(text: str) -> str:
+    """``text`` with LF line ends (browsers send CRLF), trimmed."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def _check(subject: str, body: str, language: str) -> dict[str, str]:
     problems = {}
     if not (subject or "").strip():
@@ -154,7 +162,7 @@ def save_issue(values: dict, *, actor, issue: Issue | None = None) -> Issue:
         issue = Issue(created_by_id=actor.id, subject="")
         db.session.add(issue)
     issue.subject = values["subject"].strip()
-    issue.body = values["body"].strip()
+    issue.body = _lines(values["body"])
     issue.language = values["language"]
     db.session.flush()
     logger.info("user %s saved newsletter %s", actor.id, issue.id)
@@ -175,7 +183,7 @@ def save_translation(issue: Issue, values: dict, *, actor) -> IssueTranslation:
         translation = IssueTranslation(language=language, subject="")
         issue.translations.append(translation)
     translation.subject = values["subject"].strip()
-    translation.body = values["body"].strip()
+    translation.body = _lines(values["body"])
     db.session.flush()
     logger.info("user %s saved the %s translation of newsletter %s", actor.id, language,
                 issue.id)

@@ -65,3 +65,18 @@ def test_settings_offer_digests_and_off(app, login_as):
     refused = _choose(member, "hourly")
     assert refused.status_code == 422
     assert "Not a valid choice" in refused.get_data(as_text=True)
+
+
+def test_digests_sent_from_the_command_line_link_to_the_configured_address(
+        app, runner, login_as, make_user, make_category, make_topic, add_reply, outbox,
+        monkeypatch):
+    monkeypatch.setitem(app.config, "BASE_URL", "https://portal.example.org")
+    reader = login_as("practitioner")
+    assert _choose(reader, "daily").status_code == 302
+    topic, _ = make_topic(make_category(), reader.user, title="Seasonal work")
+    add_reply(topic, make_user(name="Marco"), "One")
+    assert runner.invoke(args=["forum", "digest", "daily"]).exit_code == 0
+    body = Outbox.body(outbox.last(to=reader.user.email))
+    assert "https://portal.example.org/forum/" in body
+    assert "https://portal.example.org/forum/settings" in body
+    assert "localhost" not in body

@@ -87,3 +87,45 @@ def test_pdfs_beyond_the_limit_get_429_with_retry_after(app, client, handbook, p
     refused = client.get("/handbook/editions/1.pdf?x=3")
     assert refused.status_code == 429
     assert int(refused.headers["Retry-After"]) >= 1
+
+
+def _structure(reader) -> tuple[list[str], dict]:
+    """The structure types of the tagged PDF's tree, in order, and the catalogue."""
+    root = reader.trailer["/Root"]
+    types: list[str] = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+            return
+        if hasattr(node, "get") and "/S" in node:
+            types.append(str(node["/S"]))
+        if hasattr(node, "get") and "/K" in node:
+            walk(node["/K"])
+
+    if "/StructTreeRoot" in root:
+        walk(root["/StructTreeRoot"])
+    return types, root
+
+
+def test_the_pdf_is_tagged_for_screen_readers_in_each_language(client, handbook, edit,
+                                                              publish):
+    edit(handbook["induction"], "التدريب على الاستقبال", title="الاستقبال", language="ar")
+    publish()
+    for lang, title in (("en", "Handbook for Migrant Information Centres"),
+                        ("ar", None)):
+        response = client.get(f"/handbook/editions/1.pdf?lang={lang}")
+        reader = PdfReader(io.BytesIO(response.data))
+        types, root = _structure(reader)
+        assert bool(root["/MarkInfo"]["/Marked"])
+        assert root["/Lang"] == lang
+        assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+        assert "/Metadata" in root  # XMP
+        assert {"/H1", "/H2", "/P"} <= set(types), types
+        assert "/L" in types or "/LI" in types  # the contents list
+        assert "/Link" in types  # the contents' entries lead to their sections
+        if title:
+            assert title in reader.metadata.title
+        assert reader.outline  # bookmarks kept

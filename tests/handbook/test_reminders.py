@@ -46,3 +46,13 @@ def test_reminder_reads_in_the_notification_list(app, runner, login_as, coordina
     runner.invoke(args=["handbook", "remind"])
     page = login_as(user=coordinator).get("/notifications/").text
     assert "Handbook sections due for review: Induction" in page
+
+
+def test_reminders_sent_from_the_command_line_link_to_the_configured_address(
+        app, runner, coordinator, handbook, outbox, monkeypatch):
+    monkeypatch.setitem(app.config, "BASE_URL", "https://portal.example.org")
+    _due(app, handbook["induction"], -3)
+    assert runner.invoke(args=["handbook", "remind"]).exit_code == 0
+    body = outbox.body(outbox.last(coordinator.email))
+    assert "https://portal.example.org/handbook/edit/" in body
+    assert "localhost" not in body

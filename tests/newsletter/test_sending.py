@@ -311,3 +311,29 @@ def test_over_smtp_each_batch_uses_one_connection(app, make_subscriber, make_iss
         ("mail.example.org", 2525, 2), ("mail.example.org", 2525, 2),
         ("mail.example.org", 2525, 1)]
     assert sorted(to for _h, _p, sent in connections for to in sent) == emails
+
+
+def test_block_lines_typed_in_a_browser_with_crlf_line_ends_are_filled_in(
+        app, login_as, outbox, make_subscriber, make_practice):
+    make_practice("published", title="Path to Progress")
+    make_subscriber("crlf@example.org")
+    coordinator = login_as("coordinator")
+    # A browser's form encoding sends every line break of a textarea as CRLF.
+    created = post_form(coordinator, "/newsletter/compose/new", {
+        "subject": "Network news", "language": "en",
+        "body": "News from the network:\r\n\r\n{{ practices 3 }}\r\n\r\nSee you soon."})
+    assert created.status_code == 302
+    with app.app_context():
+        issue_id = db.session.scalar(select(Issue.id))
+        assert "\r" not in db.session.get(Issue, issue_id).body
+    post_form(coordinator, f"/newsletter/compose/{issue_id}/send")
+    text = outbox.body(outbox.last("crlf@example.org"))
+    assert "{{ practices" not in text
+    assert "Path to Progress" in text
+    assert "See you soon." in text
+
+
+def test_a_block_line_saved_with_a_carriage_return_is_still_a_block():
+    from headstart.newsletter import composing
+
+    assert composing.block_lines("Intro\r\n{{ practices 3 }}\r\nEnd") == [("practices", 3)]

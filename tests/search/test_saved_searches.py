@@ -123,3 +123,14 @@ def test_saved_searches_and_notifications_are_in_the_account_export(
     data = member.get("/account/export").get_json()
     assert data["saved_searches"][0]["name"] == "Export me"
     assert "Orientation for export" in data["notifications"][0]["text"]
+
+
+def test_alerts_sent_after_indexing_link_to_the_configured_address(
+        app, login_as, make_practice, make_user, outbox, search_backend, monkeypatch):
+    monkeypatch.setitem(app.config, "BASE_URL", "https://portal.example.org")
+    user = make_user("practitioner")
+    save(login_as(user=user), name="Moldova orientation")
+    new = make_practice("published", title="New orientation in Chișinău")
+    body = outbox.body(outbox.last(to=user.email))
+    assert f"https://portal.example.org/practices/{new.id}-" in body
+    assert "localhost" not in body
