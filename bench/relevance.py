@@ -42,13 +42,14 @@ def postgres_url() -> str | None:
         return None
 
 
-def drop_schema(url: str) -> None:
+def drop_schema() -> None:
+    """Drop the bench's PostgreSQL schema."""
     from sqlalchemy import create_engine, text
 
+    from headstart.config import normalise_database_url
     from tests.conftest import PG_URL, SCHEMA_PREFIX
 
-    engine = create_engine(PG_URL.replace("postgres://", "postgresql://", 1),
-                           isolation_level="AUTOCOMMIT")
+    engine = create_engine(normalise_database_url(PG_URL), isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         connection.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA_PREFIX}_relevance_bench" '
                                 "CASCADE"))
@@ -95,7 +96,7 @@ def main() -> None:
     try:
         measure("postgres", url, queries, args.failures)
     finally:
-        drop_schema(url)
+        drop_schema()
 
 
 if __name__ == "__main__":
