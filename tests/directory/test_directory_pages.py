@@ -350,3 +350,11 @@ def test_members_using_the_corridor_form_do_not_get_themselves_or_their_partners
     body = member.get("/directory/counterparts?origin=MD&destination=IT").get_data(
         as_text=True)
     assert "Integration Desk Turin" not in body.split('id="results-heading"')[1]
+
+
+def test_an_organisation_without_services_has_no_stray_separator(client, make_org):
+    make_org("Quiet Office Milan", side="destination", country="IT", city="Milan",
+             corridors=["MD-IT"])
+    body = client.get("/directory/counterparts?origin=MD&destination=IT").get_data(as_text=True)
+    line = next(part for part in body.split("<p class=\"meta\">")[1:] if "Milan" in part)
+    assert line.split("</p>")[0].strip().endswith("Milan")
