@@ -251,10 +251,12 @@ def test_matrix_counts_linked_providers_and_practices(app, client, network, make
         assert matrix.cell("MD", "CZ") == (0, 0)  # only proposed: not covered
     body = client.get("/directory/corridors").get_data(as_text=True)
     assert "<svg" in body
-    assert 'aria-label="Moldova → Italy: 3 linked providers, 1 published practice"' in body
+    assert "<title>Moldova → Italy: 3 linked providers, 1 published practice</title>" in body
     assert 'href="/directory/?corridor=MD-IT"' in body
     table = body.split('id="matrix-table"')[1]
-    assert "3 · 1" in table
+    # The link's name starts with the numbers it shows, then says what they are.
+    assert ("3 · 1<span class=\"visually-hidden\"> — Moldova → Italy: 3 linked providers, "
+            "1 published practice</span>") in table
 
 
 def test_a_merged_look_alike_does_not_make_its_creator_a_member(app, network, login_as,
