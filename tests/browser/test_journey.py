@@ -84,6 +84,12 @@ def test_pages_fit_a_360_pixel_phone_and_pass_axe(browser, live_server, path):
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         assert_accessible(page)
+        # The header leaves the screen to the page (it took a third before), and every
+        # menu entry is still there (the menu scrolls sideways).
+        assert page.locator(".site-header").bounding_box()["height"] <= 740 * 0.2
+        assert page.locator(".main-nav a").count() == 7
+        page.locator(".main-nav a").last.scroll_into_view_if_needed()
+        assert page.locator(".main-nav a").last.is_visible()
     finally:
         context.close()
 
