@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 LOCALES_DIR := translations
 
-.PHONY: run serve test lint bench translations translations-compile audit install install-test browser vnu clean
+.PHONY: run serve test lint bench translations translations-compile audit install install-test browser vnu gettext clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,8 @@ translations-compile: $(VENV)/.installed
 translations: $(VENV)/.installed
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k _n:1,2 --sort-by-file --no-location --ignore-dirs=".*" \
 		--msgid-bugs-address="headstart@localhost" --project=HEADSTART -o $(LOCALES_DIR)/messages.pot .
-	$(BIN)/pybabel update -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching
+	$(BIN)/pybabel update -i $(LOCALES_DIR)/messages.pot -d $(LOCALES_DIR) --no-fuzzy-matching \
+		--ignore-obsolete
 	$(BIN)/pybabel compile --statistics -d $(LOCALES_DIR)
 
 # Links in mail point at the local server (a production start needs HEADSTART_BASE_URL).
@@ -61,6 +62,14 @@ browser:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null \
 		|| echo "Could not install chromium: browser tests will report why they skip"; }
 
+# GNU msgfmt (Debian's gettext) checks the catalogues as translators' tools read them.
+gettext:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		echo "Installing Debian's gettext for the catalogue test (msgfmt --check)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null \
+		|| echo "Could not install gettext: the msgfmt test will report why it skips"; }
+
 # The Nu Html Checker (the W3C's validator) for the browser tests: vnu-jar from npm, run
 # with Java (Debian's, installed when missing).
 VNU_VERSION := 26.9.27
@@ -79,7 +88,7 @@ vnu:
 lint: install-test
 	$(BIN)/ruff check headstart tests bench migrations wsgi.py
 
-test: install-test translations-compile browser vnu lint
+test: install-test translations-compile browser vnu gettext lint
 	$(BIN)/python -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 # Figures, not pass/fail. A quick run:
