@@ -200,7 +200,6 @@ class PostgresBackend:
                         *[counted.c[f"m_{c}_{i}"] for c, clause in enumerate(clauses)
                           for i in range(len(clause.required))]).subquery("ranked")
         shown = or_(ranked.c.whole, ranked.c.best >= 0)
-        total = db.session.scalar(select(func.count()).select_from(ranked).where(shown)) or 0
         if request.sort == "newest":
             ordering = [ranked.c.whole.desc()]
         else:
@@ -209,9 +208,14 @@ class PostgresBackend:
                         case((ranked.c.whole, ranked.c.rank_all), else_=ranked.c.rank_any)
                         .desc()]
         ordering += [ranked.c.published_at.desc().nulls_last(), ranked.c.key]
+        # The total comes with the page (the candidates are worked out once, not twice);
+        # counted apart only for a page past the end.
         rows = db.session.execute(
-            select(ranked).where(shown).order_by(*ordering).limit(request.per_page)
+            select(ranked, func.count().over().label("shown_total")).where(shown)
+            .order_by(*ordering).limit(request.per_page)
             .offset((request.page - 1) * request.per_page)).mappings().all()
+        total = rows[0]["shown_total"] if rows else db.session.scalar(
+            select(func.count()).select_from(ranked).where(shown)) or 0
         hits = []
         for row in rows:
             if row["whole"]:
