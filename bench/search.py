@@ -149,8 +149,9 @@ def our_query(backend, documents: dict, text: str, filters: dict):
     from headstart.search.query import parse
 
     parsed = parse(text)
+    # Best match on, as the list page and the API search.
     result = backend.search(SearchRequest(query=parsed, area="practice", filters=filters,
-                                          facets=FACETS, per_page=20))
+                                          facets=FACETS, per_page=20, all_words=False))
     forms = parsed.highlight_forms()
     snippets = []
     for hit in result.hits:

@@ -59,10 +59,25 @@ PAGING = [
     _parameter("per_page", "Results per page.",
                {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}),
 ]
-QUERY_HELP = ("Words that must all appear; \"a phrase\" in quotes; OR between alternatives; "
-              "-word to leave out.")
+QUERY_HELP = ("Words; \"a phrase\" in quotes; OR between alternatives; -word to leave out. "
+              "Results with every word come first; when fewer than a page have them all, "
+              "results with most of them (at least half of the words or phrases of one "
+              "alternative) follow, unless all_words=1. Exclusions always hold.")
+ALL_WORDS = _parameter("all_words", "1: only results with every word (no best match).",
+                       {"type": "string",
+                        "enum": ["0", "1", "true", "false", "yes", "no", "on", "off"]})
+MISSING = {"type": "array", "items": _string(),
+           "description": "Best match: the query's words (phrases in quotes) this result "
+                          "lacks. Present only on such results."}
+RELAXED = {"type": "boolean", "const": True,
+           "description": "Present when results with only most of the words follow those "
+                          "with all of them (best match); total and facets count both."}
+COMPLETE = {"type": "integer", "minimum": 0,
+            "description": "With relaxed: how many results have every word (they come "
+                           "first)."}
 PRACTICE_FILTERS = [
     _parameter("q", QUERY_HELP, {"type": "string", "maxLength": 500}),
+    ALL_WORDS,
     _parameter("country", "Country of implementation (ISO 3166-1 alpha-2).",
                {"type": "string", "pattern": "^([A-Za-z]{2})?$"}),
     _parameter("corridor", "Origin and destination country, e.g. MD-IT.",
@@ -94,6 +109,7 @@ PRACTICE_SUMMARY = {
         "target_groups": {"type": "array", "items": _string()},
         "language": _string(),
         "snippet": _nullable(SNIPPET),
+        "missing": MISSING,
     },
 }
 PRACTICE_LIST = {
@@ -109,6 +125,7 @@ PRACTICE_LIST = {
                                             "items": {"$ref": "#/components/schemas/Facet"}}},
         "suggestion": _nullable(_string("A corrected query that finds something.")),
         "notice": _string("Present when the results come from a fallback listing."),
+        "relaxed": RELAXED, "complete": COMPLETE,
     },
 }
 PRACTICE = {
@@ -161,11 +178,12 @@ SEARCH_LIST = {
             "properties": {"area": _string("practice, organisation, …"),
                            "id": {"type": "integer"}, "title": _string(),
                            "url": _string(format="uri"), "language": _nullable(_string()),
-                           "snippet": SNIPPET}}},
+                           "snippet": SNIPPET, "missing": MISSING}}},
         "facets": {"type": "object", "required": ["area"], "additionalProperties": False,
                    "properties": {"area": {"type": "array",
                                            "items": {"$ref": "#/components/schemas/Facet"}}}},
         "suggestion": _nullable(_string()),
+        "relaxed": RELAXED, "complete": COMPLETE,
     },
 }
 ORGANISATION_FILTERS = [
@@ -453,7 +471,7 @@ def _document(server_url: str, areas: tuple[str, ...]) -> dict:
                                                  "maxLength": 500}, required=True),
                     _parameter("area", "Only this area.",
                                {"type": "string", "enum": list(areas)}),
-                    *PAGING],
+                    ALL_WORDS, *PAGING],
                 "responses": {"200": _ok("One page of results from every area.", "SearchList"),
                               "400": _error("No words, or a parameter could not be used."),
                               "503": _error("The search index is being rebuilt.")}}},

@@ -71,6 +71,16 @@ def _int(name: str, default: int, low: int, high: int) -> int:
     return int(raw)
 
 
+def _flag(name: str) -> bool:
+    """A yes/no parameter: 1/true/yes/on or 0/false/no/off (or left out: no)."""
+    raw = request.args.get(name, "").strip().lower()
+    if raw in {"", "0", "false", "no", "off"}:
+        return False
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    raise InvalidParameter(name, "1 or 0 is expected.")
+
+
 def _practice_filters() -> dict:
     """The practice search parameters, refused with a 400 when malformed."""
     filters = listing.clean_filters(request.args)
@@ -88,6 +98,7 @@ def _practice_filters() -> dict:
         raise InvalidParameter("lang", f"one of {', '.join(LOCALES)}.")
     if len(request.args.get("q", "")) > 500:
         raise InvalidParameter("q", "at most 500 characters.")
+    filters["all_words"] = "1" if _flag("all_words") else ""
     return filters
 
 
@@ -101,7 +112,8 @@ def practices():
     """Published practices matching the search, with facet counts."""
     filters = _practice_filters()
     page, per_page = _paging()
-    found = listing.find(filters, reader=current_locale_code(), page=page, per_page=per_page)
+    found = listing.find(filters, reader=current_locale_code(), page=page, per_page=per_page,
+                         best_match=True)
     results = []
     for practice in found.practices:
         snippet = found.snippets.get(practice.id)
@@ -117,6 +129,8 @@ def practices():
             "language": practice.language,
             "snippet": str(snippet) if snippet is not None else None,
         })
+        if found.missing.get(practice.id):
+            results[-1]["missing"] = list(found.missing[practice.id])
     body = {
         "total": found.total, "page": found.page, "per_page": found.per_page,
         "results": results,
@@ -125,6 +139,8 @@ def practices():
             for name, values in found.facets.items()},
         "suggestion": found.suggestion,
     }
+    if found.relaxed:
+        body["relaxed"], body["complete"] = True, found.complete
     if found.degraded:
         body["notice"] = "The search index is being rebuilt; results come from a simple listing."
     return jsonify(body)
@@ -155,19 +171,28 @@ def search():
     if area is not None and area not in everywhere.areas():
         raise InvalidParameter("area", f"one of {', '.join(everywhere.areas())}.")
     page, per_page = _paging()
+    all_words = _flag("all_words")
     found = everywhere.search(q, area=area, page=page, per_page=per_page,
-                              reader=current_locale_code())
+                              reader=current_locale_code(), all_words=all_words)
     if found.unavailable:
         raise IndexUnavailable("search is being rebuilt")
-    return jsonify({
+    results = []
+    for r in found.results:
+        results.append({"area": r.area, "id": r.object_id, "title": str(r.title),
+                        "url": origin() + r.url, "language": r.language or None,
+                        "snippet": str(r.snippet)})
+        if r.missing:
+            results[-1]["missing"] = list(r.missing)
+    body = {
         "total": found.total, "page": found.page, "per_page": found.per_page,
-        "results": [{"area": r.area, "id": r.object_id, "title": str(r.title),
-                     "url": origin() + r.url, "language": r.language or None,
-                     "snippet": str(r.snippet)} for r in found.results],
+        "results": results,
         "facets": {"area": [{"value": a.area, "label": a.label, "count": a.count}
                             for a in found.areas]},
         "suggestion": found.suggestion,
-    })
+    }
+    if found.relaxed:
+        body["relaxed"], body["complete"] = True, found.complete
+    return jsonify(body)
 
 
 # --- organisations ----------------------------------------------------------------------

@@ -25,6 +25,7 @@ from headstart.practices.models import Practice, PracticePartner
 from headstart.practices.search_documents import BODY_FIELDS, FACETS
 from headstart.search import highlight, service
 from headstart.search.base import IndexUnavailable, SearchRequest
+from headstart.search.best_match import relaxable
 from headstart.search.query import ParsedQuery, parse
 
 #: Page parameter → facet name (SPEC §7 names the parameters).
@@ -64,6 +65,16 @@ class Listing:
     suggestion: str | None = None
     #: The index could not answer: the page shows database results and says so.
     degraded: bool = False
+    #: Best match: practices holding most of the words follow the ``complete`` ones that
+    #: hold them all; ``missing`` names, by practice id, the words each one lacks.
+    relaxed: bool = False
+    complete: int = 0
+    missing: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def could_relax(self) -> bool:
+        """Whether best match can add anything to this query (two or more items)."""
+        return any(relaxable(clause) for clause in self.query.clauses)
 
     @property
     def pages(self) -> int:
@@ -90,6 +101,9 @@ def clean_filters(args) -> dict:
         else "",
         "org_kind": str(args.get("org_kind", "")).strip()[:40],
         "sort": sort if sort in SORTS else "",
+        #: Only practices holding every word (no best match).
+        "all_words": "1" if str(args.get("all_words", "")).strip().lower() in {
+            "1", "true", "on", "yes"} else "",
     }
 
 
@@ -115,7 +129,7 @@ def facet_label(facet: str, value: str) -> str:
 
 
 def _request(filters: dict, reader: str, page: int, per_page: int,
-             facets: tuple[str, ...]) -> SearchRequest:
+             facets: tuple[str, ...], best_match: bool = False) -> SearchRequest:
     parsed = parse(filters["q"])
     wanted = active_filters(filters)
     if "language" not in wanted:
@@ -123,16 +137,23 @@ def _request(filters: dict, reader: str, page: int, per_page: int,
         wanted["reader"] = reader if reader in LOCALES else "en"
     sort = filters["sort"] or ("newest" if parsed.empty else "relevance")
     return SearchRequest(query=parsed, area="practice", filters=wanted, facets=facets,
-                         sort=sort, page=page, per_page=per_page)
+                         sort=sort, page=page, per_page=per_page,
+                         all_words=not best_match or bool(filters.get("all_words")))
 
 
 def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
          with_facets: bool = True, with_snippets: bool = True,
-         with_partners: bool = False) -> Listing:
+         with_partners: bool = False, best_match: bool = False) -> Listing:
     """One page of published practices matching ``filters`` (from :func:`clean_filters`);
-    ``with_partners`` loads their partner organisations too (exports show them)."""
+    ``with_partners`` loads their partner organisations too (exports show them).
+
+    ``best_match`` (the list page and the API; not feeds, exports or saved searches, which
+    promise practices matching the search): unless ``filters["all_words"]`` is set, when
+    fewer than a page of practices hold every word, those holding most of them follow
+    (``search.best_match``); facets then count both."""
     page = min(max(page, 1), MAX_PAGE)
-    search = _request(filters, reader, page, per_page, FACETS if with_facets else ())
+    search = _request(filters, reader, page, per_page, FACETS if with_facets else (),
+                      best_match)
     try:
         result = service.search(search)
     except IndexUnavailable:
@@ -140,7 +161,10 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
         return _from_database(filters, search, reader)
     loaded = _load([hit.object_id for hit in result.hits], with_partners=with_partners)
     practices = [loaded[hit.object_id] for hit in result.hits if hit.object_id in loaded]
-    listing = Listing(practices, result.total, page, per_page, search.query, search.sort)
+    listing = Listing(practices, result.total, page, per_page, search.query, search.sort,
+                      relaxed=result.relaxed, complete=_complete(result),
+                      missing={hit.object_id: hit.missing for hit in result.hits
+                               if hit.missing})
     selected = active_filters(filters)
     for name in search.facets:
         listing.facets[name] = [
@@ -151,9 +175,14 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
                 selected[name], facet_label(name, selected[name]), 0, True))
     if with_snippets and not search.query.empty:
         _highlight(listing)
-    if result.total < SUGGEST_BELOW and search.query.words():
+    if _complete(result) < SUGGEST_BELOW and search.query.words():
         listing.suggestion = service.suggest(search)
     return listing
+
+
+def _complete(result) -> int:
+    """How many hits hold every word."""
+    return result.total if result.complete is None else result.complete
 
 
 def _load(ids: list[int], *, with_partners: bool = False) -> dict[int, Practice]:

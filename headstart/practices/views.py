@@ -80,7 +80,8 @@ def index():
     """Published practices: search with facets (SPEC §3, parameters of SPEC §7)."""
     filters = listing.clean_filters(request.args)
     page = bounds.page_arg()
-    found = listing.find(filters, reader=current_locale_code(), page=page, per_page=PER_PAGE)
+    found = listing.find(filters, reader=current_locale_code(), page=page, per_page=PER_PAGE,
+                         best_match=True)
     status = 200
     if page > found.pages and found.total:
         status = 404  # a page past the end: say so, and offer the last one
@@ -105,7 +106,7 @@ def _saved_search_form(filters: dict):
 
 def _filter_args() -> dict:
     """The list's search parameters as query parameters (for links that keep them)."""
-    keep = ("q", *listing.PARAMETERS, "sort")
+    keep = ("q", *listing.PARAMETERS, "sort", "all_words")
     return {key: request.args[key] for key in keep if request.args.get(key)}
 
 

@@ -42,6 +42,10 @@ class SearchRequest:
     per_page: int = 20
     #: Audiences the searcher may see ("public"; members add "members").
     audiences: tuple[str, ...] = ("public",)
+    #: True: only documents holding every word (the strict search). False ("best match",
+    #: see ``search.best_match``): when fewer than ``per_page`` documents hold every word,
+    #: those holding most of them follow.
+    all_words: bool = True
 
 
 @dataclass
@@ -52,6 +56,9 @@ class Hit:
     area: str
     object_id: int
     score: float = 0.0
+    #: Query items (words as typed, phrases in quotes) this document lacks: empty unless
+    #: it is a best-match hit that holds only most of the words.
+    missing: tuple[str, ...] = ()
 
 
 @dataclass
@@ -61,6 +68,11 @@ class SearchResult:
     total: int
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: Best match was applied: ``total`` and the facets also count documents holding only
+    #: most of the words, which follow the ``complete`` documents that hold them all.
+    relaxed: bool = False
+    #: How many documents hold every word (equals ``total`` unless ``relaxed``).
+    complete: int | None = None
 
 
 class IndexUnavailable(Exception):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from headstart.core.i18n import LOCALES
-from headstart.search import highlight, service
+from headstart.search import best_match, highlight, service
 from headstart.search.base import IndexUnavailable, SearchRequest
 from headstart.search.query import ParsedQuery, parse
 
@@ -31,6 +31,8 @@ class Found:
     snippet: Markup | str
     #: The title with the searched words marked.
     marked_title: Markup | str = ""
+    #: Best match: the words (or "phrases") of the query this hit lacks.
+    missing: tuple[str, ...] = ()
 
 
 @dataclass
@@ -53,6 +55,17 @@ class Everywhere:
     suggestion: str | None = None
     #: The index could not answer (it is being rebuilt).
     unavailable: bool = False
+    #: Best match: hits holding most of the words follow the ``complete`` ones that hold
+    #: them all (``search.best_match``).
+    relaxed: bool = False
+    complete: int = 0
+    #: The reader asked for hits holding every word only.
+    all_words: bool = False
+
+    @property
+    def could_relax(self) -> bool:
+        """Whether best match can add anything to this query (two or more items)."""
+        return any(best_match.relaxable(clause) for clause in self.query.clauses)
 
     @property
     def pages(self) -> int:
@@ -65,24 +78,30 @@ def areas() -> dict[str, str]:
 
 
 def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20,
-           reader: str = "en", audiences: tuple[str, ...] = ("public",)) -> Everywhere:
-    """Search every area (or one); an empty query finds nothing."""
+           reader: str = "en", audiences: tuple[str, ...] = ("public",),
+           all_words: bool = False) -> Everywhere:
+    """Search every area (or one); an empty query finds nothing. Unless ``all_words``,
+    hits holding most of the words follow when fewer than a page hold them all."""
     parsed = parse(q)
     area = area if area in service.PROVIDERS else None
     page = min(max(page, 1), MAX_PAGE)
-    found = Everywhere(parsed, area, page, per_page)
+    found = Everywhere(parsed, area, page, per_page, all_words=all_words)
     if parsed.empty:
         return found
     request = SearchRequest(query=parsed, area=area, facets=("area",),
                             filters={"reader": reader if reader in LOCALES else "en"},
-                            page=page, per_page=per_page, audiences=audiences)
+                            page=page, per_page=per_page, audiences=audiences,
+                            all_words=all_words)
     try:
         result = service.search(request)
         if area is not None:
             # Counts per area ignore the chosen area, so the others stay reachable.
             everywhere = SearchRequest(query=parsed, facets=("area",), filters=request.filters,
-                                       per_page=1, audiences=audiences)
+                                       per_page=per_page, audiences=audiences,
+                                       all_words=all_words)
             counts = dict(service.search(everywhere).facets.get("area", []))
+            # Best match is decided per search: the chosen area counts what it shows.
+            counts[area] = result.total
         else:
             counts = dict(result.facets.get("area", []))
     except IndexUnavailable:
@@ -90,6 +109,8 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
         found.unavailable = True
         return found
     found.total = result.total
+    found.relaxed = result.relaxed
+    found.complete = result.total if result.complete is None else result.complete
     found.areas = [AreaCount(name, label, counts.get(name, 0), name == area)
                    for name, label in areas().items()]
     by_area: dict[str, list[int]] = {}
@@ -110,7 +131,7 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
         title = highlight.snippet(item.title, forms, language, size=1000)
         found.results.append(Found(hit.area, hit.object_id, item.title, item.url,
                                    item.language, marked or item.summary,
-                                   title or item.title))
-    if result.total < SUGGEST_BELOW and parsed.words():
+                                   title or item.title, hit.missing))
+    if found.complete < SUGGEST_BELOW and parsed.words():
         found.suggestion = service.suggest(request)
     return found

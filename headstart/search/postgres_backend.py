@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 
-from sqlalchemy import Float, bindparam, delete, func, insert, select
+from sqlalchemy import Float, and_, bindparam, case, delete, false, func, insert, not_, or_, select
 from sqlalchemy.dialects.postgresql import TSQUERY, TSVECTOR
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from headstart.core import page_cache
 from headstart.extensions import db
-from headstart.search import analysis
+from headstart.search import analysis, best_match
 from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult
 from headstart.search.models import SearchDocumentRow, SearchFacet, SearchWord
 from headstart.search.query import ParsedQuery, Word
@@ -112,6 +112,9 @@ class PostgresBackend:
         conditions = self._where(request, tsq)
         total = db.session.scalar(select(func.count()).select_from(documents).where(
             *conditions)) or 0
+        if best_match.applies(request.query, all_words=request.all_words, complete=total,
+                              per_page=request.per_page):
+            return self._best_match(request, total)
         ordering = [documents.published_at.desc().nulls_last(), documents.key]
         if tsq is not None and request.sort != "newest":
             ordering = [func.ts_rank(documents.tsv, tsq).desc(), *ordering]
@@ -122,9 +125,15 @@ class PostgresBackend:
             .limit(request.per_page).offset((request.page - 1) * request.per_page)).all()
         hits = [Hit(key, area, object_id, float(rank or 0)) for key, area, object_id, rank
                 in rows]
+        facets = self._facets(request, select(documents.key).where(*conditions), total)
+        return SearchResult(total, hits, facets, complete=total)
+
+    @staticmethod
+    def _facets(request: SearchRequest, keys, total: int) -> dict[str, list[tuple[str, int]]]:
+        """Facet counts over the documents whose keys ``keys`` (a select) gives."""
         facets: dict[str, list[tuple[str, int]]] = {name: [] for name in request.facets}
         if request.facets and total:
-            matching = select(documents.key).where(*conditions).subquery()
+            matching = keys.subquery()
             counts = db.session.execute(
                 select(SearchFacet.name, SearchFacet.value, func.count())
                 .join(matching, matching.c.key == SearchFacet.key)
@@ -134,7 +143,95 @@ class PostgresBackend:
                 facets[name].append((value, count))
             for name in facets:
                 facets[name].sort(key=lambda pair: (-pair[1], pair[0]))
-        return SearchResult(total, hits, facets)
+        return facets
+
+    def _best_match(self, request: SearchRequest, complete: int) -> SearchResult:
+        """Best match (``search.best_match``) in three nested selects: which items each
+        candidate holds (a candidate holds at least one); how many candidates hold each
+        item (a window sum); each clause's rank key, whether the document holds a whole
+        clause, and the best key."""
+        documents = SearchDocumentRow
+        clauses = request.query.clauses
+
+        def tsquery(name: str, literal: str):
+            return func.cast(bindparam(name, literal), TSQUERY)
+
+        def matches(name: str, literal: str):
+            return documents.tsv.bool_op("@@")(tsquery(name, literal))
+
+        everything = [_item(i) for clause in clauses for i in clause.required]
+        columns = [documents.key, documents.area, documents.object_id,
+                   documents.published_at,
+                   func.ts_rank(documents.tsv, tsquery("q_all", tsquery_literal(
+                       request.query))).label("rank_all"),
+                   func.ts_rank(documents.tsv, tsquery("q_any", " | ".join(everything)))
+                   .label("rank_any")]
+        for c, clause in enumerate(clauses):
+            for i, item in enumerate(clause.required):
+                columns.append(case((matches(f"q_{c}_{i}", _item(item)), 1), else_=0)
+                               .label(f"m_{c}_{i}"))
+            excluded = (matches(f"x_{c}", " | ".join(_item(i) for i in clause.excluded))
+                        if clause.excluded else false())
+            columns.append(excluded.label(f"x_{c}"))
+        held = (select(*columns).where(*self._where(request, None),
+                                        matches("q_found", " | ".join(everything)))
+                .subquery("held"))
+        counted = select(held, *[func.sum(held.c[f"m_{c}_{i}"]).over().label(f"d_{c}_{i}")
+                                 for c, clause in enumerate(clauses)
+                                 for i in range(len(clause.required))]).subquery("counted")
+        keys, whole = [], []
+        for c, clause in enumerate(clauses):
+            items = range(len(clause.required))
+            count = sum((counted.c[f"m_{c}_{i}"] for i in items), start=0)
+            whole.append(and_(count == len(clause.required), not_(counted.c[f"x_{c}"])))
+            if not best_match.relaxable(clause):
+                keys.append(func.cast(-1.0, Float))
+                continue
+            cost = sum((counted.c[f"m_{c}_{i}"] * func.ln(counted.c[f"d_{c}_{i}"] + 1)
+                        for i in items), start=0)
+            keys.append(case((and_(count >= best_match.minimum(clause),
+                                   not_(counted.c[f"x_{c}"])),
+                              count * best_match.COUNT_WEIGHT - cost), else_=-1.0))
+        ranked = select(counted.c.key, counted.c.area, counted.c.object_id,
+                        counted.c.published_at, counted.c.rank_all, counted.c.rank_any,
+                        or_(*whole).label("whole"),
+                        func.greatest(*keys).label("best"),
+                        *[k.label(f"k_{c}") for c, k in enumerate(keys)],
+                        *[counted.c[f"m_{c}_{i}"] for c, clause in enumerate(clauses)
+                          for i in range(len(clause.required))]).subquery("ranked")
+        shown = or_(ranked.c.whole, ranked.c.best >= 0)
+        if request.sort == "newest":
+            ordering = [ranked.c.whole.desc()]
+        else:
+            ordering = [ranked.c.whole.desc(),
+                        case((ranked.c.whole, 0.0), else_=ranked.c.best).desc(),
+                        case((ranked.c.whole, ranked.c.rank_all), else_=ranked.c.rank_any)
+                        .desc()]
+        ordering += [ranked.c.published_at.desc().nulls_last(), ranked.c.key]
+        # The total comes with the page (the candidates are worked out once, not twice);
+        # counted apart only for a page past the end.
+        rows = db.session.execute(
+            select(ranked, func.count().over().label("shown_total")).where(shown)
+            .order_by(*ordering).limit(request.per_page)
+            .offset((request.page - 1) * request.per_page)).mappings().all()
+        total = rows[0]["shown_total"] if rows else db.session.scalar(
+            select(func.count()).select_from(ranked).where(shown)) or 0
+        hits = []
+        for row in rows:
+            if row["whole"]:
+                hits.append(Hit(row["key"], row["area"], row["object_id"],
+                                float(row["rank_all"] or 0)))
+                continue
+            # The clause it was found through: the best key, the first one on a tie.
+            found = max(range(len(clauses)), key=lambda c: (row[f"k_{c}"], -c))
+            missing = tuple(best_match.label(item)
+                            for i, item in enumerate(clauses[found].required)
+                            if not row[f"m_{found}_{i}"])
+            hits.append(Hit(row["key"], row["area"], row["object_id"],
+                            float(row["rank_any"] or 0), missing))
+        facets = self._facets(request, select(ranked.c.key).where(shown),
+                              total)
+        return SearchResult(total, hits, facets, relaxed=True, complete=complete)
 
     def vocabulary_near(self, word: str) -> list[tuple[str, int]]:
         if not word:

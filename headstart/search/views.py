@@ -37,11 +37,13 @@ def page():
     q = request.args.get("q", "").strip()
     area = request.args.get("area") or None
     number = bounds.page_arg()
+    all_words = request.args.get("all_words", "").strip().lower() in {"1", "true", "on", "yes"}
     found = everywhere.search(q, area=area, page=number, per_page=PER_PAGE,
                               reader=current_locale_code(),
-                              audiences=audiences_of(current_user))
+                              audiences=audiences_of(current_user), all_words=all_words)
     status = 404 if found.total and number > found.pages else 200
-    args = {k: v for k, v in (("q", q), ("area", found.area)) if v}
+    args = {k: v for k, v in (("q", q), ("area", found.area),
+                              ("all_words", "1" if all_words else "")) if v}
     return render_template("search/page.html", found=found, q=q, args=args,
                            area_names=everywhere.areas()), status
 

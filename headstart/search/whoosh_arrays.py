@@ -341,3 +341,22 @@ def top(matches: np.ndarray, keys: np.ndarray, count: int) -> list[int]:
         candidates = np.concatenate([above, tied])
     order = np.lexsort((candidates, -keys[candidates]))
     return candidates[order].tolist()
+
+
+def ranked(matches: np.ndarray, keys: tuple[np.ndarray, ...], count: int) -> list[int]:
+    """The first ``count`` matching document numbers ordered by ``keys`` (the first key
+    decides, the next ones break its ties; all highest first; then lower document number
+    first)."""
+    candidates = np.flatnonzero(matches)
+    if count <= 0 or not len(candidates):
+        return []
+    primary = keys[0][candidates]
+    if len(candidates) > count:
+        # Only candidates whose first key reaches the count-th highest can be chosen.
+        cut = len(primary) - count
+        threshold = np.partition(primary, cut)[cut]
+        keep = primary >= threshold
+        candidates, primary = candidates[keep], primary[keep]
+    order = np.lexsort((candidates, *(-k[candidates] for k in reversed(keys[1:])),
+                        -primary))
+    return candidates[order][:count].tolist()

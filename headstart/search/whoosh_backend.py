@@ -31,7 +31,7 @@ from whoosh.index import LockError
 from whoosh.reading import ReaderClosed
 from whoosh.system import pack_uint
 
-from headstart.search import analysis
+from headstart.search import analysis, best_match
 from headstart.search.base import (
     Hit,
     IndexUnavailable,
@@ -40,7 +40,7 @@ from headstart.search.base import (
     SearchResult,
 )
 from headstart.search.query import ParsedQuery, Word
-from headstart.search.whoosh_arrays import SegmentArrays, Snapshot, top
+from headstart.search.whoosh_arrays import SegmentArrays, Snapshot, ranked, top
 
 logger = logging.getLogger(__name__)
 
@@ -295,25 +295,59 @@ class WhooshBackend:
                 snapshot.phrase_scores(f"{part}_exact", tuple(item.words), scores, mask)
         return scores, mask
 
-    def _matches(self, snapshot: Snapshot, parsed: ParsedQuery):
+    def _clause_parts(self, snapshot: Snapshot, parsed: ParsedQuery):
+        """For each clause: ``(clause, [(scores, mask) of each required item], mask of
+        the documents an exclusion removes)``."""
+        parts = []
+        for clause in parsed.clauses:
+            items = [self._item_scores(snapshot, item) for item in clause.required]
+            excluded = np.zeros(snapshot.size, dtype=bool)
+            for item in clause.excluded:
+                excluded |= self._item_scores(snapshot, item)[1]
+            parts.append((clause, items, excluded))
+        return parts
+
+    @staticmethod
+    def _matches(snapshot: Snapshot, parts):
         """``(mask, scores)`` of the query: clauses are alternatives (scores add up over
         the clauses a document matches), items of a clause are all required."""
-        if parsed.empty:
-            return snapshot.live.copy(), None
         matches = np.zeros(snapshot.size, dtype=bool)
         scores = np.zeros(snapshot.size, dtype=np.float64)
-        for clause in parsed.clauses:
-            clause_mask = snapshot.live.copy()
+        for _clause, items, excluded in parts:
+            clause_mask = snapshot.live & ~excluded
             clause_scores = np.zeros(snapshot.size, dtype=np.float64)
-            for item in clause.required:
-                item_scores, item_mask = self._item_scores(snapshot, item)
+            for item_scores, item_mask in items:
                 clause_mask &= item_mask
                 clause_scores += item_scores
-            for item in clause.excluded:
-                clause_mask &= ~self._item_scores(snapshot, item)[1]
             matches |= clause_mask
             scores += np.where(clause_mask, clause_scores, 0.0)
         return matches, scores
+
+    @staticmethod
+    def _most_words(snapshot: Snapshot, parts, allowed, complete):
+        """Best match (``search.best_match``): ``(documents holding most words but not
+        all, their rank keys, their scores, the clause each was found through)``."""
+        best = np.full(snapshot.size, -1.0)
+        through = np.full(snapshot.size, -1, dtype=np.int16)
+        scores = np.zeros(snapshot.size, dtype=np.float64)
+        for number, (clause, items, excluded) in enumerate(parts):
+            if not best_match.relaxable(clause):
+                continue
+            held = np.zeros(snapshot.size, dtype=np.int16)
+            cost = np.zeros(snapshot.size, dtype=np.float64)
+            clause_scores = np.zeros(snapshot.size, dtype=np.float64)
+            for item_scores, item_mask in items:
+                held += item_mask
+                frequency = int(np.count_nonzero(item_mask & allowed))
+                cost += item_mask * best_match.rarity(frequency)
+                clause_scores += item_scores
+            keys = best_match.key(held, cost)
+            better = (allowed & ~excluded & (held >= best_match.minimum(clause))
+                      & (keys > best))
+            best[better] = keys[better]
+            through[better] = number
+            scores[better] = clause_scores[better]
+        return (best >= 0) & ~complete, best, scores, through
 
     @staticmethod
     def _allowed(snapshot: Snapshot, request: SearchRequest):
@@ -333,36 +367,58 @@ class WhooshBackend:
 
     def _search(self, snapshot: Snapshot, request: SearchRequest) -> SearchResult:
         if not snapshot.size:
-            return SearchResult(0, [], {name: [] for name in request.facets})
-        matches, scores = self._matches(snapshot, request.query)
-        matches &= self._allowed(snapshot, request)
-        total = int(np.count_nonzero(matches))
+            return SearchResult(0, [], {name: [] for name in request.facets}, complete=0)
+        query = request.query
+        allowed = self._allowed(snapshot, request)
+        parts = []
+        if query.empty:
+            matches, scores = snapshot.live & allowed, None
+        else:
+            parts = self._clause_parts(snapshot, query)
+            matches, scores = self._matches(snapshot, parts)
+            matches &= allowed
+        complete = int(np.count_nonzero(matches))
+        relaxed = None
+        if best_match.applies(query, all_words=request.all_words, complete=complete,
+                              per_page=request.per_page):
+            relaxed, keys, relaxed_scores, through = self._most_words(
+                snapshot, parts, allowed, matches)
+        shown = matches if relaxed is None else matches | relaxed
+        total = complete if relaxed is None else int(np.count_nonzero(shown))
         facets = {}
         if request.facets:
             # Counts with neither words nor filters are the same for every such search.
             key = (request.area, tuple(sorted(request.audiences)), request.facets)
-            unfiltered = request.query.empty and not request.filters
+            unfiltered = query.empty and not request.filters
             cached = snapshot.unfiltered.get(key) if unfiltered else None
             if cached is None:
-                cached = {name: snapshot.facet_counts(name, matches) for name in request.facets}
+                cached = {name: snapshot.facet_counts(name, shown) for name in request.facets}
                 if unfiltered:
                     snapshot.unfiltered[key] = cached
             facets = {name: list(counts) for name, counts in cached.items()}
         end = request.page * request.per_page
         start = end - request.per_page
         hits = []
-        if total > start and end > 0:
-            if scores is None or request.sort == "newest":
-                chosen = top(matches, snapshot.published(), end)[start:]
-            else:
-                chosen = top(matches, scores, end)[start:]
-            searcher = snapshot.searcher
+        searcher = snapshot.searcher
+        newest = scores is None or request.sort == "newest"
+        if complete > start and end > 0:
+            chosen = top(matches, snapshot.published() if newest else scores, end)[start:]
             for docnum in chosen:
-                key = searcher.stored_fields(docnum)["key"]
-                area, _sep, object_id = key.partition(":")
                 score = float(scores[docnum]) if scores is not None else 0.0
-                hits.append(Hit(key, area, int(object_id), score))
-        return SearchResult(total, hits, facets)
+                hits.append(_hit(searcher, docnum, score))
+        if relaxed is not None and total > start and end > complete:
+            # Documents with most words follow those with all, ranked on their own.
+            ranking = ((snapshot.published(),) if newest
+                       else (keys, relaxed_scores))
+            chosen = ranked(relaxed, ranking, end - complete)[max(0, start - complete):]
+            for docnum in chosen:
+                clause, items, _excluded = parts[through[docnum]]
+                missing = tuple(best_match.label(item) for item, (_s, mask)
+                                in zip(clause.required, items, strict=True)
+                                if not mask[docnum])
+                hits.append(_hit(searcher, docnum, float(relaxed_scores[docnum]), missing))
+        return SearchResult(total, hits, facets, relaxed=relaxed is not None,
+                            complete=complete)
 
     def vocabulary_near(self, word: str) -> list[tuple[str, int]]:
         def read():
@@ -399,6 +455,12 @@ class WhooshBackend:
                 return {"status": "ok", "documents": searcher.doc_count()}
         except DAMAGE:
             return {"status": "corrupt", "documents": 0}
+
+
+def _hit(searcher, docnum: int, score: float, missing: tuple[str, ...] = ()) -> Hit:
+    key = searcher.stored_fields(docnum)["key"]
+    area, _sep, object_id = key.partition(":")
+    return Hit(key, area, int(object_id), score, missing)
 
 
 def _without_frames(error: BaseException) -> BaseException:
