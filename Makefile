@@ -86,6 +86,7 @@ test: install-test translations-compile browser vnu lint
 #   make bench SEARCH_BENCH_ARGS="--sizes 1000" LOAD_BENCH_ARGS="--practices 1000 --seconds 20"
 bench: install-test translations-compile
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/search.py $(SEARCH_BENCH_ARGS)
 	$(BIN)/python bench/load.py $(LOAD_BENCH_ARGS)
 

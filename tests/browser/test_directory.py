@@ -3,11 +3,13 @@ finder, proposes a link, and a member of that counterpart accepts it from the no
 directory pages pass axe and the corridor matrix lays out right-to-left in Arabic on a
 phone."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from headstart.extensions import db
-from tests.browser.test_journey import assert_accessible
+from tests.browser.test_journey import AXE, assert_accessible
 from tests.browser.test_practices import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
@@ -106,5 +108,18 @@ def test_corridor_matrix_on_a_phone(browser, live_server, corridor, lang):
         assert page.locator("svg a").count() >= 1
         assert page.locator("#matrix-table td").count() >= 1
         assert_accessible(page)
+        # Each corridor is one keyboard stop (the table's link; the picture's are for the
+        # mouse), and a link's accessible name starts with the numbers it shows.
+        assert page.locator("svg a:not([tabindex='-1'])").count() == 0
+        links = page.locator("#matrix-table td a")
+        assert links.count() >= 1
+        for index in range(links.count()):
+            link = links.nth(index)
+            shown = link.evaluate("e => e.firstChild.textContent").strip()  # the visible part
+            name = link.evaluate("e => e.textContent").strip()
+            assert re.fullmatch(r"\d+ · \d+", shown), shown
+            assert name.startswith(shown), (shown, name)
+        results = AXE.run(page, options={"runOnly": ["label-content-name-mismatch"]})
+        assert results.response["violations"] == []
     finally:
         context.close()

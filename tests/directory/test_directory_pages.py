@@ -251,10 +251,12 @@ def test_matrix_counts_linked_providers_and_practices(app, client, network, make
         assert matrix.cell("MD", "CZ") == (0, 0)  # only proposed: not covered
     body = client.get("/directory/corridors").get_data(as_text=True)
     assert "<svg" in body
-    assert 'aria-label="Moldova → Italy: 3 linked providers, 1 published practice"' in body
+    assert "<title>Moldova → Italy: 3 linked providers, 1 published practice</title>" in body
     assert 'href="/directory/?corridor=MD-IT"' in body
     table = body.split('id="matrix-table"')[1]
-    assert "3 · 1" in table
+    # The link's name starts with the numbers it shows, then says what they are.
+    assert ("3 · 1<span class=\"visually-hidden\"> — Moldova → Italy: 3 linked providers, "
+            "1 published practice</span>") in table
 
 
 def test_a_merged_look_alike_does_not_make_its_creator_a_member(app, network, login_as,
@@ -350,3 +352,11 @@ def test_members_using_the_corridor_form_do_not_get_themselves_or_their_partners
     body = member.get("/directory/counterparts?origin=MD&destination=IT").get_data(
         as_text=True)
     assert "Integration Desk Turin" not in body.split('id="results-heading"')[1]
+
+
+def test_an_organisation_without_services_has_no_stray_separator(client, make_org):
+    make_org("Quiet Office Milan", side="destination", country="IT", city="Milan",
+             corridors=["MD-IT"])
+    body = client.get("/directory/counterparts?origin=MD&destination=IT").get_data(as_text=True)
+    line = next(part for part in body.split("<p class=\"meta\">")[1:] if "Milan" in part)
+    assert line.split("</p>")[0].strip().endswith("Milan")
