@@ -175,7 +175,8 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
                 selected[name], facet_label(name, selected[name]), 0, True))
     if with_snippets and not search.query.empty:
         _highlight(listing)
-    if _complete(result) < SUGGEST_BELOW and search.query.words():
+    # A misspelt word found its close spellings: the heading still offers the correction.
+    if (_complete(result) < SUGGEST_BELOW or search.query.fuzzed) and search.query.words():
         listing.suggestion = service.suggest(search)
     return listing
 

@@ -132,6 +132,7 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
         found.results.append(Found(hit.area, hit.object_id, item.title, item.url,
                                    item.language, marked or item.summary,
                                    title or item.title, hit.missing))
-    if found.complete < SUGGEST_BELOW and parsed.words():
+    # A misspelt word found its close spellings: the heading still offers the correction.
+    if (found.complete < SUGGEST_BELOW or parsed.fuzzed) and parsed.words():
         found.suggestion = service.suggest(request)
     return found

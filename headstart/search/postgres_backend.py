@@ -28,6 +28,8 @@ logger = logging.getLogger(__name__)
 #: Weight letter of each part and where its positions start (so phrases never span parts).
 PARTS = (("title", "A", 1), ("summary", "B", 200), ("body", "D", 1000))
 MAX_POSITION = 16383
+#: Close words of the vocabulary counted in a reader's documents, per misspelt word.
+NEAR_CHECKED = 20
 #: Advisory lock held while a batch of index changes is written.
 LOCK_KEY = 7_406_217
 
@@ -56,9 +58,25 @@ def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
 
 def _item(item) -> str:
     if isinstance(item, Word):
-        forms = [item.folded, *sorted(item.stems)]
+        forms = [item.folded, *sorted(item.stems), *(form for form, _w in item.fuzzy)]
         return "(" + " | ".join(_lexeme(f) for f in forms) + ")"
     return "(" + " <-> ".join(_lexeme(w) for w in item.words) + ")"
+
+
+def _fuzzy_weight(tsv, parsed: ParsedQuery):
+    """A factor on ``ts_rank`` for the close spellings of misspelt words: the weight of
+    the closest one a document holds (1 for a document holding none, found through
+    another alternative of the query), so a close spelling ranks below an exact word."""
+    factor = None
+    for clause in parsed.clauses:
+        for item in clause.required:
+            if not isinstance(item, Word) or not item.fuzzy:
+                continue
+            weight = case(*[(tsv.op("@@")(func.cast(_lexeme(form), TSQUERY)), w)
+                            for form, w in sorted(item.fuzzy, key=lambda f: -f[1])],
+                          else_=1.0)
+            factor = weight if factor is None else factor * weight
+    return factor
 
 
 def tsquery_literal(parsed: ParsedQuery) -> str | None:
@@ -116,9 +134,12 @@ class PostgresBackend:
                               per_page=request.per_page):
             return self._best_match(request, total)
         ordering = [documents.published_at.desc().nulls_last(), documents.key]
-        if tsq is not None and request.sort != "newest":
-            ordering = [func.ts_rank(documents.tsv, tsq).desc(), *ordering]
         score = func.ts_rank(documents.tsv, tsq) if tsq is not None else func.cast(0, Float)
+        fuzzy = _fuzzy_weight(documents.tsv, request.query) if tsq is not None else None
+        if fuzzy is not None:
+            score = score * fuzzy
+        if tsq is not None and request.sort != "newest":
+            ordering = [score.desc(), *ordering]
         rows = db.session.execute(
             select(documents.key, documents.area, documents.object_id, score)
             .where(*conditions).order_by(*ordering)
@@ -241,6 +262,40 @@ class PostgresBackend:
             func.length(SearchWord.word).between(len(word) - 2, len(word) + 2))
             .limit(5000)).all()
         return [(w, n) for w, n in rows if analysis.edit_distance(w, word) <= 2]
+
+    def holds(self, word: Word, audiences: tuple[str, ...]) -> bool:
+        """Whether a document of ``audiences`` holds ``word`` (folded or a stem)."""
+        exact = Word(word.text, word.folded, word.stems)
+        documents = SearchDocumentRow
+        return bool(db.session.scalar(select(select(documents.key).where(
+            documents.audience.in_(audiences),
+            documents.tsv.op("@@")(func.cast(bindparam("w", _item(exact)), TSQUERY)))
+            .exists())))
+
+    def spellings_near(self, word: str, distance: int,
+                       audiences: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Folded words of documents of ``audiences`` at most ``distance`` edits from
+        ``word`` with its first letter: ``(word, edits, documents of audiences)``. The
+        vocabulary table holds every audience's words; each close one is counted in the
+        documents of ``audiences`` only."""
+        if not word:
+            return []
+        rows = db.session.execute(select(SearchWord.word, SearchWord.documents).where(
+            SearchWord.word.like(word[0].replace("%", "").replace("_", "") + "%"),
+            func.length(SearchWord.word).between(len(word) - distance, len(word) + distance))
+            .limit(5000)).all()
+        close = sorted(((analysis.edit_distance(w, word, distance), -n, w) for w, n in rows
+                        if w != word), key=lambda found: found[:2])
+        close = [(w, d) for d, _n, w in close if d <= distance][:NEAR_CHECKED]
+        if not close:
+            return []
+        documents = SearchDocumentRow
+        counts = db.session.execute(select(*[
+            select(func.count()).select_from(documents).where(
+                documents.audience.in_(audiences),
+                documents.tsv.op("@@")(func.cast(bindparam(f"w{i}", _lexeme(w)), TSQUERY)))
+            .scalar_subquery() for i, (w, _d) in enumerate(close)])).one()
+        return [(w, d, int(n)) for (w, d), n in zip(close, counts, strict=True) if n]
 
     def clear(self) -> None:
         with db.engine.begin() as connection:

@@ -30,10 +30,14 @@ class Word:
     text: str
     folded: str
     stems: frozenset[str]
+    #: Close spellings a misspelt word also matches, with the weight of their scores
+    #: (below 1: a close spelling ranks below the word itself). Filled by the search
+    #: service (``search.typos``) from words of documents the reader may read.
+    fuzzy: tuple[tuple[str, float], ...] = ()
 
     @property
     def forms(self) -> frozenset[str]:
-        """Every index form that matches this word."""
+        """Every index form that matches this word exactly."""
         return self.stems | {self.folded}
 
 
@@ -61,6 +65,9 @@ class ParsedQuery:
     clauses: list[Clause] = field(default_factory=list)
     #: Set when the input had to be cut or cleaned, for a notice on the page.
     adjusted: bool = False
+    #: The audiences the close spellings of the words were looked up for (``None``: not
+    #: looked up yet; see ``search.typos``).
+    fuzzy_audiences: tuple[str, ...] | None = None
 
     @property
     def empty(self) -> bool:
@@ -71,13 +78,20 @@ class ParsedQuery:
         return [item for clause in self.clauses for item in clause.required
                 if isinstance(item, Word)]
 
+    @property
+    def fuzzed(self) -> bool:
+        """Whether some word also matches close spellings (it was misspelt)."""
+        return any(word.fuzzy for word in self.words())
+
     def highlight_forms(self) -> frozenset[str]:
-        """Index forms to mark in snippets: required words and phrase words."""
+        """Index forms to mark in snippets: required words (with the close spellings they
+        matched) and phrase words."""
         forms: set[str] = set()
         for clause in self.clauses:
             for item in clause.required:
                 if isinstance(item, Word):
                     forms |= item.forms
+                    forms.update(form for form, _weight in item.fuzzy)
                 else:
                     forms |= set(item.words)
         return frozenset(forms)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from headstart.core import page_cache
 from headstart.core.i18n import LOCALES
 from headstart.extensions import db
-from headstart.search import analysis
+from headstart.search import analysis, typos
 from headstart.search.base import IndexUnavailable, SearchDocument, SearchRequest, SearchResult
 from headstart.search.models import SearchQueue
 from headstart.search.query import parse
@@ -292,12 +292,15 @@ def count_to_index() -> int:
 def search(request: SearchRequest) -> SearchResult:
     """Run a search on the configured backend (raises :class:`IndexUnavailable`, also
     while this process rebuilds a damaged index, whose half-filled state would show
-    too few results)."""
+    too few results). Misspelt words of ``request.query`` get their close spellings
+    among the words the reader may read first (:mod:`search.typos`, filled in place)."""
     if id(current_app._get_current_object()) in _repairing:
         page_cache.skip()
         raise IndexUnavailable("rebuilding")
     try:
-        return backend().search(request)
+        engine = backend()
+        typos.expand(request.query, engine, request.audiences)
+        return engine.search(request)
     except IndexUnavailable as error:
         page_cache.skip()  # a page without the index is not kept
         # A portal with nothing to index yet has no index, and nothing is wrong.

@@ -56,6 +56,8 @@ DAMAGE = (index.IndexError, OSError, EOFError, TypeError, ValueError, KeyError,
 #: deletes the old files), which looks like damage but is gone a moment later. Only when
 #: every retry fails is the index called corrupt (and rebuilt).
 RETRY_DELAYS = (0.02, 0.1, 0.3)
+#: Vocabulary answers (typo tolerance) kept per index generation before starting afresh.
+VOCABULARY_ANSWERS_KEPT = 5000
 #: Processes that analyse documents during a rebuild (``bulk``).
 BULK_PROCESSES = min(2, os.cpu_count() or 1)
 #: Megabytes of postings each of them sorts in memory before spilling runs to disk
@@ -118,6 +120,8 @@ class WhooshBackend:
         self._searcher = None
         self._snapshot = None
         self._arrays = SegmentArrays()
+        #: ``(snapshot, answers)``: vocabulary look-ups of the current generation.
+        self._typos = None
         #: Whoosh's readers seek and read shared files: one search at a time per process.
         #: Held while a searcher is got and used, and while one is closed, so no thread
         #: ever reads through a searcher another thread has closed.
@@ -150,6 +154,7 @@ class WhooshBackend:
                     pass
             self._searcher = None
             self._snapshot = None
+            self._typos = None
             self._index = None
 
     def _current_searcher(self):
@@ -282,8 +287,8 @@ class WhooshBackend:
 
     @staticmethod
     def _item_scores(snapshot: Snapshot, item):
-        """Scores and matches of one word (its folded form and stems in every part) or
-        phrase (in any part)."""
+        """Scores and matches of one word (its folded form and stems in every part, and
+        its close spellings with their lower weights) or phrase (in any part)."""
         scores = np.zeros(snapshot.size, dtype=np.float64)
         mask = np.zeros(snapshot.size, dtype=bool)
         for part, _boost in PARTS:
@@ -291,6 +296,10 @@ class WhooshBackend:
                 snapshot.term_scores(f"{part}_exact", item.folded, scores, mask)
                 for form in sorted(item.stems):
                     snapshot.term_scores(f"{part}_stem", form, scores, mask)
+                for form, weight in item.fuzzy:
+                    close = np.zeros(snapshot.size, dtype=np.float64)
+                    snapshot.term_scores(f"{part}_exact", form, close, mask)
+                    scores += weight * close
             else:
                 snapshot.phrase_scores(f"{part}_exact", tuple(item.words), scores, mask)
         return scores, mask
@@ -433,6 +442,81 @@ class WhooshBackend:
 
         found = self._reading(read)
         return sorted(found.items(), key=lambda pair: -pair[1])
+
+    # --- the words of the documents a reader may read (typo tolerance) ----------------
+
+    def _vocabulary_cache(self, snapshot: Snapshot) -> dict:
+        """Answers about the vocabulary, kept for one index generation."""
+        with self._lock:
+            if (self._typos is None or self._typos[0] is not snapshot
+                    or len(self._typos[1]) > VOCABULARY_ANSWERS_KEPT):
+                self._typos = (snapshot, {})
+            return self._typos[1]
+
+    @staticmethod
+    def _readable(snapshot: Snapshot, audiences: tuple[str, ...]) -> np.ndarray:
+        allowed = np.zeros(snapshot.size, dtype=bool)
+        for audience in audiences:
+            allowed |= snapshot.term_mask("audience", audience)
+        return allowed & snapshot.live
+
+    @staticmethod
+    def _holding(snapshot: Snapshot, terms: list[tuple[str, str]]) -> np.ndarray:
+        """Documents holding any of ``(field, term)``."""
+        found = np.zeros(snapshot.size, dtype=bool)
+        for field, term in terms:
+            for segid, reader, offset, _count in snapshot.leaves:
+                ids, _w = snapshot.arrays.postings(segid, reader, field, term)
+                found[offset + ids] = True
+        return found
+
+    def holds(self, word: Word, audiences: tuple[str, ...]) -> bool:
+        """Whether a document of ``audiences`` holds ``word`` (folded or a stem)."""
+        def read():
+            snapshot = self._current_snapshot()
+            cache = self._vocabulary_cache(snapshot)
+            key = ("holds", word.folded, word.stems, audiences)
+            if key not in cache:
+                terms = [(f"{part}_{kind}", form) for part, _b in PARTS
+                         for kind, forms in (("exact", [word.folded]), ("stem", word.stems))
+                         for form in forms]
+                cache[key] = bool(np.any(self._holding(snapshot, terms)
+                                         & self._readable(snapshot, audiences)))
+            return cache[key]
+
+        return self._reading(read)
+
+    def spellings_near(self, word: str, distance: int,
+                       audiences: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Folded words of documents of ``audiences`` at most ``distance`` edits from
+        ``word`` with its first letter: ``(word, edits, documents of audiences)``."""
+        def read():
+            snapshot = self._current_snapshot()
+            cache = self._vocabulary_cache(snapshot)
+            key = ("near", word, distance, audiences)
+            if key in cache:
+                return cache[key]
+            reader = snapshot.searcher.reader()
+            candidates: set[str] = set()
+            for part, _b in PARTS:
+                # Whoosh counts swapped neighbours as two edits: ask one more, then measure.
+                candidates.update(reader.terms_within(f"{part}_exact", word, distance + 1,
+                                                      prefix=1))
+            readable = self._readable(snapshot, audiences)
+            found = []
+            for candidate in sorted(candidates):
+                edits = analysis.edit_distance(candidate, word, distance)
+                if edits > distance or candidate == word:
+                    continue
+                holding = self._holding(snapshot, [(f"{part}_exact", candidate)
+                                                   for part, _b in PARTS])
+                count = int(np.count_nonzero(holding & readable))
+                if count:
+                    found.append((candidate, edits, count))
+            cache[key] = found
+            return found
+
+        return self._reading(read)
 
     def keys(self) -> set[str]:
         """Keys of every document in the index."""

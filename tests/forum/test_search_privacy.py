@@ -47,3 +47,35 @@ def test_a_post_is_not_shown_once_its_category_is_closed_before_the_index_follow
     assert body["results"] == []
     member = login_as("practitioner").get("/search?q=xylophone").get_data(as_text=True)
     assert "lessons for newcomers" in member
+
+
+def test_a_misspelt_word_never_reaches_a_word_only_coordinators_can_read(
+        app, login_as, make_user, make_category, make_topic, search_backend):
+    """Issue 18, part 7: close spellings come only from posts the reader may read."""
+    author = make_user()
+    make_topic(make_category("Care work"), author, title="Nurses in Italy",
+               body="Nurses need recognised diplomas.")
+    make_topic(make_category("Steering", access="coordinators"), make_user("coordinator"),
+               title="Steering notes", body="The quetzalcoatl diplomat stays between us.")
+    for reader in (login_as(None), login_as("practitioner")):
+        for q in ("quetzalcoatk", "nurses+OR+quetzalcoatk"):
+            page = reader.get(f"/search?q={q}").get_data(as_text=True)
+            assert "Steering notes" not in page
+            assert "quetzalcoatl" not in page
+            body = reader.get(f"/api/v1/search?q={q}").get_json()
+            assert "quetzalcoatl" not in str(body)
+            assert [r["title"] for r in body["results"]] == (
+                ["Nurses in Italy"] if "nurses" in q else [])
+        # A word only coordinators' posts hold is unknown to other readers: it is
+        # corrected to what they may read, as if the post did not exist.
+        body = reader.get("/api/v1/search?q=diplomat").get_json()
+        assert [r["title"] for r in body["results"]] == ["Nurses in Italy"]
+        assert "diplomat" not in str(body["results"])
+    # (the JSON API answers as a visitor: coordinators are asked through the page)
+    coordinator = login_as("coordinator")
+    page = coordinator.get("/search?q=quetzalcoatk").get_data(as_text=True)
+    assert "Steering notes" in page
+    assert "<mark>quetzalcoatl</mark>" in page
+    page = coordinator.get("/search?q=diplomat").get_data(as_text=True)
+    assert "Steering notes" in page
+    assert "Nurses in Italy" not in page
