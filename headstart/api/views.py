@@ -27,7 +27,7 @@ from headstart.extensions import csrf, db
 from headstart.practices import feeds, listing, services
 from headstart.practices.models import Practice
 from headstart.practices.views import practice_external_url
-from headstart.search import everywhere
+from headstart.search import everywhere, misses
 from headstart.search.base import IndexUnavailable
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -102,6 +102,10 @@ def practices():
     filters = _practice_filters()
     page, per_page = _paging()
     found = listing.find(filters, reader=current_locale_code(), page=page, per_page=per_page)
+    if not found.degraded:
+        misses.record(filters.get("q", ""), results=found.total,
+                      language=current_locale_code(), area="practice", page=page,
+                      filters={key: filters.get(key) for key in listing.PARAMETERS})
     results = []
     for practice in found.practices:
         snippet = found.snippets.get(practice.id)
@@ -159,6 +163,8 @@ def search():
                               reader=current_locale_code())
     if found.unavailable:
         raise IndexUnavailable("search is being rebuilt")
+    misses.record(q, results=found.total, language=current_locale_code(), area=found.area,
+                  page=page)
     return jsonify({
         "total": found.total, "page": found.page, "per_page": found.per_page,
         "results": [{"area": r.area, "id": r.object_id, "title": str(r.title),
