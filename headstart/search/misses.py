@@ -9,8 +9,9 @@ session, a time of day finer than the day.
 Recording is a side note of a search, never part of it: it runs on its own short
 transaction (not the request's session, so it neither commits a request's work nor marks
 the visitor pages' cache as changed), and a failure is logged and forgotten. At most
-``SEARCH_MISSES_PER_DAY`` distinct misses are added per day; past that only the counters
-of misses already kept go up, so a bot sending random words cannot fill the table.
+``SEARCH_MISSES_PER_DAY`` distinct misses are added per day (0: none at all); past that
+only the counters of misses already kept go up, so a bot sending random words cannot fill
+the table.
 Rows older than ``SEARCH_MISSES_DAYS`` days are deleted by the first write of each day
 (per process) and by ``flask search misses --purge``.
 """
@@ -69,6 +70,10 @@ def keep_days() -> int:
     return int(current_app.config.get("SEARCH_MISSES_DAYS", DAYS))
 
 
+def _per_day() -> int:
+    return int(current_app.config.get("SEARCH_MISSES_PER_DAY", PER_DAY))
+
+
 def record(query: str, *, results: int, language: str, area: str | None = None,
            filters: dict | None = None, page: int = 1) -> bool:
     """Keep a search that found nothing; True when it was counted.
@@ -76,7 +81,7 @@ def record(query: str, *, results: int, language: str, area: str | None = None,
     Not kept: searches with results, empty queries, pages after the first. Never raises:
     the reader's search must not fail because its note could not be written."""
     text = normalise(query)
-    if results or not text or page > 1:
+    if results or not text or page > 1 or not _per_day():
         return False
     kept_filters = _filters_json(filters)
     if len(kept_filters) > MAX_FILTERS:
@@ -106,7 +111,7 @@ def _write(query: str, area: str, language: str, filters: str) -> bool:
             return True
         distinct = connection.execute(select(func.count()).select_from(table)
                                       .where(table.c.day == day)).scalar_one()
-        if distinct >= int(current_app.config.get("SEARCH_MISSES_PER_DAY", PER_DAY)):
+        if distinct >= _per_day():
             return False  # only counters of misses already kept go up today
     try:
         with engine.begin() as connection:

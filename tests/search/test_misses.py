@@ -179,3 +179,16 @@ def test_the_command_lists_the_top_misses(app, client, runner, corpus):
 def test_the_kept_query_is_normalised_and_bounded():
     assert misses.normalise("  a \t b\n\nc ") == "a b c"
     assert len(misses.normalise("x" * 1000)) == misses.MAX_QUERY
+
+
+def test_a_bound_of_zero_keeps_nothing(app, client, corpus):
+    app.config["SEARCH_MISSES_PER_DAY"] = 0
+    client.get("/search?q=zebra")
+    assert rows(app) == []
+
+
+def test_the_directory_keeps_its_misses(app, client, corpus):
+    assert client.get("/directory/?q=zebra&side=origin").status_code == 200
+    [miss] = rows(app)
+    assert (miss.query, miss.area, miss.filters) == ("zebra", "organisation",
+                                                     '{"side":"origin"}')
