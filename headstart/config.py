@@ -46,6 +46,7 @@ ENVIRONMENT_SETTINGS = {
     "HEADSTART_FILE_CACHE_DIR": "FILE_CACHE_DIR",
     "HEADSTART_FILE_CACHE_BYTES": "FILE_CACHE_BYTES",
     "HEADSTART_MAX_FORM_PARTS": "MAX_FORM_PARTS",
+    "HEADSTART_SEARCH_MISSES_PER_DAY": "SEARCH_MISSES_PER_DAY",
 }
 
 BOOLEAN_SETTINGS = {"SESSION_COOKIE_SECURE"}
@@ -69,6 +70,10 @@ class Defaults:
     JOB_ATTEMPTS = 8
     #: Rebuild a missing or damaged index in the background when a search finds it so.
     SEARCH_AUTO_REPAIR = True
+    #: New distinct searches that found nothing kept per day (0: none are kept).
+    SEARCH_MISSES_PER_DAY = 5_000
+    #: Days searches that found nothing are kept.
+    SEARCH_MISSES_DAYS = 90
     #: How long a practice page's "similar practices" are kept in each process.
     SIMILAR_CACHE_SECONDS = 60
     #: Bytes of rendered pages kept for anonymous visitors in each process (0: none).
@@ -177,6 +182,8 @@ def load(app, overrides: dict | None = None) -> None:
         _check_rate(name, app.config[name])
     app.config["FILE_CACHE_BYTES"] = int(app.config["FILE_CACHE_BYTES"] or 0)
     app.config["MAX_FORM_PARTS"] = int(app.config["MAX_FORM_PARTS"])
+    app.config["SEARCH_MISSES_PER_DAY"] = max(0, int(app.config["SEARCH_MISSES_PER_DAY"] or 0))
+    app.config["SEARCH_MISSES_DAYS"] = max(1, int(app.config["SEARCH_MISSES_DAYS"] or 90))
     app.config["NEWSLETTER_BATCH"] = max(1, int(app.config["NEWSLETTER_BATCH"] or 50))
     attachment_mb = float(app.config["ATTACHMENT_MAX_MB"])
     if not 0 < attachment_mb <= 1000:

@@ -105,6 +105,7 @@ ROUTES = [
     Route("GET", "/practices/", 200, 200, 200, 200, 200),
     Route("GET", "/search", 200, 200, 200, 200, 200),
     Route("GET", "/search/saved", 302, 200, 200, 200, 200),
+    Route("GET", "/search/misses", 302, 403, 403, 200, 200),
     Route("POST", "/search/saved", 302, 302, 302, 302, 302),  # saves, back to the list
     Route("POST", "/search/saved/{saved_a}/delete", 302, 302, 404, 404, 404),
     Route("GET", "/notifications/", 302, 200, 200, 200, 200),

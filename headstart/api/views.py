@@ -27,7 +27,7 @@ from headstart.extensions import csrf, db
 from headstart.practices import feeds, listing, services
 from headstart.practices.models import Practice
 from headstart.practices.views import practice_external_url
-from headstart.search import everywhere
+from headstart.search import everywhere, misses
 from headstart.search.base import IndexUnavailable
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -114,6 +114,10 @@ def practices():
     page, per_page = _paging()
     found = listing.find(filters, reader=current_locale_code(), page=page, per_page=per_page,
                          best_match=True)
+    if not found.degraded:
+        misses.record(filters.get("q", ""), results=found.total,
+                      language=current_locale_code(), area="practice", page=page,
+                      filters={key: filters.get(key) for key in listing.PARAMETERS})
     results = []
     for practice in found.practices:
         snippet = found.snippets.get(practice.id)
@@ -176,6 +180,8 @@ def search():
                               reader=current_locale_code(), all_words=all_words)
     if found.unavailable:
         raise IndexUnavailable("search is being rebuilt")
+    misses.record(q, results=found.total, language=current_locale_code(), area=found.area,
+                  page=page)
     results = []
     for r in found.results:
         results.append({"area": r.area, "id": r.object_id, "title": str(r.title),

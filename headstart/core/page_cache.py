@@ -55,7 +55,7 @@ NOISE_TABLES = frozenset({
     "page_generations", "user_sessions", "notifications", "saved_searches",
     "saved_search_notices", "search_queue", "search_documents", "search_facets",
     "search_words", "forum_topic_reads", "forum_subscriptions", "forum_preferences",
-    "newsletter_subscribers", "newsletter_deliveries",
+    "newsletter_subscribers", "newsletter_deliveries", "search_misses",
 })
 #: Columns whose changes never show on those pages (sign-in bookkeeping).
 NOISE_COLUMNS = {

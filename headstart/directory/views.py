@@ -24,7 +24,13 @@ from headstart.core import bounds
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
-from headstart.core.i18n import _, corridor_name, country_choices, country_name
+from headstart.core.i18n import (
+    _,
+    corridor_name,
+    country_choices,
+    country_name,
+    current_locale_code,
+)
 from headstart.core.slugs import slugged_url
 from headstart.directory import links, services
 from headstart.directory.forms import MergeForm, OrganisationForm
@@ -38,6 +44,7 @@ from headstart.directory.taxonomy import (
     language_label,
 )
 from headstart.extensions import db
+from headstart.search import misses
 from headstart.search import service as search_service
 from headstart.search.base import IndexUnavailable, SearchRequest
 from headstart.search.query import parse
@@ -120,6 +127,10 @@ def index():
     organisations, degraded = find_organisations(filters)
     pages = max(1, math.ceil(len(organisations) / PER_PAGE))
     page = bounds.page_arg()
+    if not degraded:
+        misses.record(filters["q"], results=len(organisations), language=current_locale_code(),
+                      area="organisation", page=page,
+                      filters={k: v for k, v in filters.items() if k != "q"})
     if page < 1 or (page > pages and organisations):
         abort(404)
     shown = organisations[(page - 1) * PER_PAGE: page * PER_PAGE]

@@ -82,6 +82,8 @@ def index():
     page = bounds.page_arg()
     found = listing.find(filters, reader=current_locale_code(), page=page, per_page=PER_PAGE,
                          best_match=True)
+    if not found.degraded:
+        record_miss(filters, found.total, page)
     status = 200
     if page > found.pages and found.total:
         status = 404  # a page past the end: say so, and offer the last one
@@ -89,6 +91,15 @@ def index():
         "practices/index.html", listing=found, filters=filters, filter_args=_filter_args(),
         facet_parameter=listing.FACET_PARAMETER, facet_titles=facet_titles(),
         saved_search_form=_saved_search_form(filters)), status
+
+
+def record_miss(filters: dict, total: int, page: int) -> None:
+    """Keep a practice search that found nothing (without knowing who searched)."""
+    from headstart.search import misses
+
+    misses.record(filters.get("q", ""), results=total, language=current_locale_code(),
+                  area="practice", page=page,
+                  filters={key: filters.get(key) for key in listing.PARAMETERS})
 
 
 def facet_titles() -> dict[str, str]:

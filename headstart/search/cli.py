@@ -75,3 +75,24 @@ def reconcile_command(repair):
 def status():
     """Print the index's state as JSON."""
     click.echo(json.dumps(service.status()))
+
+
+@search.command("misses")
+@click.option("--days", type=click.IntRange(1, 3650), default=30, show_default=True,
+              help="How many days back.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--purge", is_flag=True, help="First delete misses older than the kept days.")
+@with_appcontext
+def misses_command(days, limit, purge):
+    """List the most frequent searches that found nothing (no one's identity is kept)."""
+    from headstart.search import misses
+
+    if purge:
+        click.echo(f"Deleted {misses.purge()} misses older than {misses.keep_days()} days.")
+    found = misses.grouped(days=days, per_page=limit)
+    for miss in found.items:
+        areas = ",".join(area or "all" for area in miss.areas)
+        click.echo(f"{miss.times:>6}  {miss.last_day}  {miss.query}  "
+                   f"[{areas}; {','.join(miss.languages)}]")
+    click.echo(f"{found.total} distinct searches found nothing in the last "
+               f"{min(days, misses.keep_days())} days.")

@@ -1,11 +1,12 @@
-"""Tables of the search machinery: the queue of documents to re-index (every backend), and
-the documents, facets and vocabulary of the PostgreSQL backend."""
+"""Tables of the search machinery: the queue of documents to re-index (every backend),
+the documents, facets and vocabulary of the PostgreSQL backend, and the searches that
+found nothing."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import TSVECTOR
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -61,3 +62,34 @@ class SearchWord(db.Model):
 
     word: Mapped[str] = mapped_column(String(40), primary_key=True)
     documents: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SearchMiss(db.Model):
+    """A search that found nothing, counted per day (see :mod:`headstart.search.misses`).
+
+    Deliberately without any user id, address, IP or session: what was asked, where and in
+    which interface language, never by whom."""
+
+    __tablename__ = "search_misses"
+    __table_args__ = (UniqueConstraint("day", "digest", name="uq_search_misses_day_digest"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The UTC day of the searches.
+    day: Mapped[date] = mapped_column(Date, index=True)
+    #: The query as typed, trimmed, whitespace collapsed and bounded.
+    query: Mapped[str] = mapped_column(String(200))
+    #: The area searched (``practice``, ``forum``…); empty for every area at once.
+    area: Mapped[str] = mapped_column(String(20), default="")
+    #: The reader's interface language.
+    language: Mapped[str] = mapped_column(String(8))
+    #: The other filters used, as JSON with sorted keys (``{}`` for none).
+    filters: Mapped[str] = mapped_column(String(500), default="{}")
+    #: How many results the search found (0: only empty searches are kept).
+    results: Mapped[int] = mapped_column(Integer, default=0)
+    #: How many times this same search found nothing on this day.
+    times: Mapped[int] = mapped_column(Integer, default=1)
+    #: SHA-256 of query, area, language and filters: one row per distinct miss and day.
+    digest: Mapped[str] = mapped_column(String(64))
+
+    def __repr__(self) -> str:
+        return f"<SearchMiss {self.day} {self.query!r} ×{self.times}>"

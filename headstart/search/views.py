@@ -9,16 +9,17 @@ from wtforms import BooleanField, StringField
 from wtforms.validators import Length, Optional
 
 from headstart.core import bounds
-from headstart.core.auth import has_role
+from headstart.core.auth import has_role, role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, single_line
 from headstart.core.i18n import _, _l, current_locale_code
 from headstart.extensions import db
-from headstart.search import everywhere, saved
+from headstart.search import everywhere, misses, saved
 
 bp = Blueprint("search", __name__)
 
 PER_PAGE = 20
+MISSES_PER_PAGE = 50
 
 
 def audiences_of(user) -> tuple[str, ...]:
@@ -41,6 +42,9 @@ def page():
     found = everywhere.search(q, area=area, page=number, per_page=PER_PAGE,
                               reader=current_locale_code(),
                               audiences=audiences_of(current_user), all_words=all_words)
+    if not found.unavailable:
+        misses.record(q, results=found.total, language=current_locale_code(),
+                      area=found.area, page=number)
     status = 404 if found.total and number > found.pages else 200
     args = {k: v for k, v in (("q", q), ("area", found.area),
                               ("all_words", "1" if all_words else "")) if v}
@@ -107,3 +111,18 @@ def delete_saved(saved_id: int):
     db.session.commit()
     flash(_("The saved search was deleted."), "success")
     return redirect(url_for("search.saved_searches"))
+
+
+@bp.route("/search/misses")
+@role_required("coordinator")
+def misses_page():
+    """Searches of the last 90 days that found nothing, grouped by query (coordinators)."""
+    sort = request.args.get("sort", "frequent")
+    if sort not in misses.SORTS:
+        sort = "frequent"
+    number = min(bounds.page_arg(), 100_000)
+    found = misses.grouped(sort=sort, page=number, per_page=MISSES_PER_PAGE)
+    status = 404 if found.total and number > found.pages else 200
+    return render_template("search/misses.html", found=found, sort=sort,
+                           days=misses.keep_days(), area_names=everywhere.areas(),
+                           args={"sort": sort} if sort != "frequent" else {}), status
