@@ -1,10 +1,12 @@
 """Text analysis shared by every search backend, so they find the same things.
 
 Each word is indexed twice: its *folded* form (case and accents removed: "Brașov" →
-"brasov") for exact words and phrases, and its *stem* in the document's language where a
-stemmer exists ("trainings" → "train"). A query word is looked up as its folded form and
-as its stem in every language we can stem, so a search in one language finds records
-written in another when the words share a root.
+"brasov") for exact words and phrases, and its *stem* in the document's language
+("trainings" → "train", Czech "migrantům" → "migrant"): a Snowball stemmer's or a
+dictionary lemma, chosen per language in ``ANALYSERS`` (docs/search.md, "Language
+analysis"). A query word is looked up as its folded form and as its stem in every language
+we can stem, so a search in one language finds records written in another when the words
+share a root.
 """
 
 from __future__ import annotations
@@ -24,8 +26,20 @@ SPECIAL_FOLDS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ŧ":
                                "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th", "ð": "d"})
 #: Longest word kept (longer runs are noise: hashes, base64, …).
 MAX_WORD = 40
+#: How the words of each interface language are brought to a common form (the comparison
+#: behind each choice is in docs/search.md, "Language analysis"): ``"snowball"``, Whoosh's
+#: Snowball stemmer; ``"lemma"``, simplemma's dictionary lemmatiser (a word not in its
+#: dictionary stays as it is); ``None``, folded only (Vietnamese does not inflect;
+#: Mongolian has neither a Snowball stemmer nor a simplemma dictionary).
+ANALYSERS: dict[str, str | None] = {
+    "en": "snowball", "ar": "snowball", "de": "snowball", "hu": "snowball",
+    "it": "snowball", "nl": "snowball", "pt": "snowball", "ro": "snowball", "ru": "snowball",
+    "cs": "lemma", "sk": "lemma", "uk": "lemma", "sq": "lemma", "mk": "lemma", "hy": "lemma",
+    "mn": None, "vi": None,
+}
 #: Languages of the portal whose words we can stem.
-STEMMED_LANGUAGES = tuple(code for code in LOCALES if has_stemmer(code))
+STEMMED_LANGUAGES = tuple(code for code in LOCALES if ANALYSERS.get(code) == "lemma"
+                          or (ANALYSERS.get(code) == "snowball" and has_stemmer(code)))
 #: Marks a stem in the index, so stems and folded words never collide.
 STEM_PREFIX = "~"
 
@@ -38,19 +52,38 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1)
+def _lemmatiser():
+    """simplemma's lemmatiser, made on first use. Each language's dictionary is loaded on
+    the first word of that language, once per process (about 0.1–1.2 s each). Its
+    ``low_memory`` store keeps the six dictionaries in about 40 MB instead of 330 MB;
+    its own cache is off, as ``stem`` and ``_FORMS`` cache every word already."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+
+    return simplemma.Lemmatizer(cache_max_size=0,
+                                lemmatization_strategy=DefaultStrategy(low_memory=True))
+
+
 @lru_cache(maxsize=32)
 def _stemmer(language: str):
-    return stemmer_for_language(language) if language in STEMMED_LANGUAGES else None
+    if language not in STEMMED_LANGUAGES:
+        return None
+    if ANALYSERS[language] == "lemma":
+        lemmatiser = _lemmatiser()
+        return lambda word: lemmatiser.lemmatize(word.lower(), language)
+    stemmer = stemmer_for_language(language)
+    return lambda word: stemmer(word.casefold())
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str) -> str | None:
-    """The folded stem of ``word`` in ``language``, or None when the language has no
-    stemmer."""
+    """The folded stem (or lemma) of ``word`` in ``language``, or None when the language
+    has no analyser."""
     stemmer = _stemmer(language)
     if stemmer is None:
         return None
-    return fold(stemmer(word.casefold()))
+    return fold(stemmer(word))
 
 
 @dataclass(frozen=True)

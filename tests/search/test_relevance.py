@@ -22,19 +22,19 @@ from tests.search import relevance
 TARGET_SUCCESS_AT_3 = relevance.TARGET_SUCCESS_AT_3
 TARGET_ZERO_RATE = 0.0
 
-#: success@3 per kind, asserted: measured on 2026-12-07 (before issue 18's search work),
-#: rounded down to the next 5 %. Both backends measured the same then: natural 3/31,
-#: inflected 7/18, cross-language 0/10, vocabulary 3/31, typo 0/14, area 3/19, overall
-#: 16/123.
+#: success@3 per kind, asserted: first measured on 2026-12-07 (before issue 18's search
+#: work), raised with language analysis (part 3), rounded down to the next 5 %. Both
+#: backends measure the same: natural 4/31, inflected 10/18, cross-language 0/10,
+#: vocabulary 4/31, typo 0/14, area 7/19, overall 25/123.
 FLOORS = {
-    "whoosh": {"natural": 0.05, "inflected": 0.35, "cross_language": 0.00,
-               "vocabulary": 0.05, "typo": 0.00, "area": 0.15, "overall": 0.10},
-    "postgres": {"natural": 0.05, "inflected": 0.35, "cross_language": 0.00,
-                 "vocabulary": 0.05, "typo": 0.00, "area": 0.15, "overall": 0.10},
+    "whoosh": {"natural": 0.10, "inflected": 0.55, "cross_language": 0.00,
+               "vocabulary": 0.10, "typo": 0.00, "area": 0.35, "overall": 0.20},
+    "postgres": {"natural": 0.10, "inflected": 0.55, "cross_language": 0.00,
+                 "vocabulary": 0.10, "typo": 0.00, "area": 0.35, "overall": 0.20},
 }
-#: The share of queries that find nothing, asserted not to grow: measured 99/123 (80.5 %)
-#: on both backends, rounded up to the next 5 %.
-ZERO_RATE_CEILING = {"whoosh": 0.85, "postgres": 0.85}
+#: The share of queries that find nothing, asserted not to grow: measured 91/123 (74.0 %)
+#: on both backends with language analysis (issue 18, part 3), rounded up to the next 5 %.
+ZERO_RATE_CEILING = {"whoosh": 0.75, "postgres": 0.75}
 
 #: Which part of issue 18 is expected to lift each kind towards the target.
 RISES_WITH = {
