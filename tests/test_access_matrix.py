@@ -96,6 +96,8 @@ ROUTES = [
     Route("GET", "/directory/corridors", 200, 200, 200, 200, 200),
     Route("GET", "/directory/export/hsds.json", 200, 200, 200, 200, 200),
     Route("GET", "/directory/export/services.csv", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/export/hsds.zip", 200, 200, 200, 200, 200),
+    Route("GET", "/directory/export/datapackage.json", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/organisations", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/organisations/{org_a}", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/organisations/{org_a}/counterparts", 200, 200, 200, 200, 200),

@@ -323,15 +323,27 @@ def decide(membership_id: int, decision: str):
 
 
 @bp.route("/export/hsds.json")
-@bp.route("/export/<any(organizations, services, locations):table>.csv")
+@bp.route("/export/hsds.zip", endpoint="export_package")
+@bp.route("/export/datapackage.json", endpoint="export_datapackage")
+@bp.route("/export/<any(organizations, services, attributes, locations, addresses, languages,"
+          " taxonomy_terms, taxonomies):table>.csv")
 def export(table: str | None = None):
-    """The directory (with the list's filters) as open data in the HSDS shape."""
+    """The directory (with the list's filters) as open data in HSDS 3.0: the JSON
+    document, one CSV table of the tabular package, its ``datapackage.json``, or the whole
+    package as a zip."""
     from datetime import date
 
     from headstart.directory import hsds
 
-    organisations, _degraded = find_organisations(directory_filters(request.args))
     stamp = date.today().isoformat()
+    if request.endpoint == "directory.export_datapackage":
+        return Response(json.dumps(hsds.datapackage(), ensure_ascii=False, indent=1),
+                        mimetype="application/json")
+    organisations, _degraded = find_organisations(directory_filters(request.args))
+    if request.endpoint == "directory.export_package":
+        return Response(hsds.package_zip(organisations), mimetype="application/zip",
+                        headers={"Content-Disposition":
+                                 f'attachment; filename="headstart-hsds-{stamp}.zip"'})
     if table is None:
         return Response(json.dumps(hsds.json_document(organisations), ensure_ascii=False,
                                    indent=1), mimetype="application/json",
