@@ -183,8 +183,9 @@ def test_cyrillic_catalogues_use_cyrillic_letters_with_accents(code):
     assert not latin, f"{code}: Latin letters inside Cyrillic words: {latin[:3]}"
 
 
-SEARCH_HELP = ('All words must appear. Use quotes for a phrase ("information centre"), OR for '
-               'alternatives (nurses OR carers) and a minus to leave a word out (-seasonal).')
+SEARCH_HELP = ("Results with all your words come first; when there are few, results with most "
+               'of them follow. Use quotes for a phrase ("information centre"), OR for '
+               "alternatives (nurses OR carers) and a minus to leave a word out (-seasonal).")
 
 
 @pytest.mark.parametrize("code", CODES)
