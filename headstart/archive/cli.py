@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import click
 from flask import current_app
 from flask.cli import with_appcontext
@@ -9,11 +11,21 @@ from flask.cli import with_appcontext
 from headstart.archive import backup as backups
 from headstart.archive.exporter import ArchiveError, export_portal
 from headstart.archive.importer import import_portal
+from headstart.archive.tables import content_tables
 from headstart.core import file_cache
 
 
 def _fail(error: ArchiveError):
     raise click.ClickException(error.message)
+
+
+@contextmanager
+def _tables_bar(label: str):
+    """A progress bar over the content tables, naming the table being written or read:
+    on a large portal an export or import takes minutes, and a silent terminal looks hung."""
+    with click.progressbar(length=len(content_tables()), label=label, show_pos=True,
+                           item_show_func=lambda name: name or "") as bar:
+        yield lambda name: bar.update(1, current_item=name)
 
 
 @click.command("backup")
@@ -52,7 +64,8 @@ def export_command(path):
     """Write the whole portal's content to PATH (a new folder, or a file ending .zip) as
     JSON files plus attachments (docs/archive.md)."""
     try:
-        manifest = export_portal(path, current_app.config["UPLOAD_DIR"])
+        with _tables_bar("Exporting tables") as progress:
+            manifest = export_portal(path, current_app.config["UPLOAD_DIR"], progress)
     except ArchiveError as error:
         _fail(error)
     rows = sum(entry["rows"] for entry in manifest["tables"].values())
@@ -68,11 +81,14 @@ def import_command(path):
     from headstart.search import service
 
     try:
-        manifest = import_portal(path, current_app.config["UPLOAD_DIR"])
+        with _tables_bar("Importing tables") as progress:
+            manifest = import_portal(path, current_app.config["UPLOAD_DIR"], progress)
     except ArchiveError as error:
         _fail(error)
     file_cache.clear()
-    indexed = service.rebuild()
+    with click.progressbar(length=service.count_to_index(), label="Indexing",
+                           show_pos=True) as bar:
+        indexed = service.rebuild(progress=bar.update)
     rows = sum(entry["rows"] for entry in manifest["tables"].values())
     click.echo(f"Imported {rows} rows and {len(manifest['files'])} files; "
                f"indexed {indexed} documents.")

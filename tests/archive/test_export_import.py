@@ -64,9 +64,12 @@ def test_export_then_import_reproduces_every_row_and_file(app, portal, new_porta
     result = app.test_cli_runner().invoke(args=["export", str(archive)])
     assert result.exit_code == 0, result.output
     assert "files to" in result.output
+    assert "Exporting tables" in result.output  # the progress bar, for large portals
 
     result = new_portal.test_cli_runner().invoke(args=["import", str(archive)])
     assert result.exit_code == 0, result.output
+    assert "Importing tables" in result.output
+    assert "Indexing" in result.output
 
     again = tmp_path / "again"
     assert new_portal.test_cli_runner().invoke(args=["export", str(again)]).exit_code == 0
