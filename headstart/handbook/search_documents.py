@@ -40,6 +40,7 @@ def load(ids: list[int]) -> dict[int, SearchDocument | None]:
                                       .where(EditionText.edition_id == texts[0].edition_id,
                                              EditionText.section_id.in_(sections))):
             languages.setdefault(row.section_id, set()).add(row.language)
+    versions = _section_versions(texts)
     for text in texts:
         present = languages.get(text.section_id, {text.language})
         readers = [text.language]
@@ -52,7 +53,23 @@ def load(ids: list[int]) -> dict[int, SearchDocument | None]:
             + "\n" + text.chapter_title,
             facets={"language": [text.language], "reader": readers,
                     "chapter": [str(text.chapter_position)]},
-            published_at=text.edition.published_at)
+            published_at=text.edition.published_at,
+            versions=[(other.language, other.title + "\n" + plain_text(other.body, 200_000))
+                      for other in versions.get(text.section_id, []) if other.id != text.id])
+    return found
+
+
+def _section_versions(texts: list[EditionText]) -> dict[int, list[EditionText]]:
+    """Every language version, in the same edition, of the sections of ``texts``: a
+    section is found through any of them (its source and its translations)."""
+    if not texts:
+        return {}
+    found: dict[int, list[EditionText]] = {}
+    for other in db.session.scalars(select(EditionText).where(
+            EditionText.edition_id == texts[0].edition_id,
+            EditionText.section_id.in_({t.section_id for t in texts}))
+            .order_by(EditionText.id)):
+        found.setdefault(other.section_id, []).append(other)
     return found
 
 
@@ -70,11 +87,15 @@ def show(ids: list[int]) -> dict[int, Shown]:
     from headstart.handbook.views import handbook_section_url
 
     shown = {}
-    for text in _texts(ids):
+    texts = _texts(ids)
+    versions = _section_versions(texts)
+    for text in texts:
+        others = [o for o in versions.get(text.section_id, []) if o.id != text.id]
         shown[text.id] = Shown(
             title=text.title, url=handbook_section_url(text.edition.number, text.slug),
             language=text.language, summary=plain_text(text.body, 280),
-            texts=(plain_text(text.body, 20_000),))
+            texts=(plain_text(text.body, 20_000),),
+            other_texts=((o.language, plain_text(o.body, 20_000)) for o in others))
     return shown
 
 

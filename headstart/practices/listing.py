@@ -22,7 +22,12 @@ from headstart.directory.taxonomy import KINDS
 from headstart.extensions import db
 from headstart.practices import services, terms
 from headstart.practices.models import Practice, PracticePartner
-from headstart.practices.search_documents import BODY_FIELDS, FACETS
+from headstart.practices.search_documents import (
+    BODY_FIELDS,
+    FACETS,
+    other_version_texts,
+    other_versions,
+)
 from headstart.search import highlight, service
 from headstart.search.base import IndexUnavailable, SearchRequest
 from headstart.search.best_match import relaxable
@@ -61,6 +66,9 @@ class Listing:
     sort: str
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     snippets: dict[int, Markup] = field(default_factory=dict)
+    #: Languages of the snippets taken from another language version of the practice
+    #: (the words were found there, not in the version shown), by practice id.
+    snippet_languages: dict[int, str] = field(default_factory=dict)
     titles: dict[int, Markup] = field(default_factory=dict)
     suggestion: str | None = None
     #: The index could not answer: the page shows database results and says so.
@@ -202,6 +210,7 @@ def _load(ids: list[int], *, with_partners: bool = False) -> dict[int, Practice]
 
 def _highlight(listing: Listing) -> None:
     forms = listing.query.highlight_forms()
+    missed: list[Practice] = []
     for practice in listing.practices:
         title = highlight.snippet(practice.title, forms, practice.language, size=1000)
         if title is not None:
@@ -211,6 +220,17 @@ def _highlight(listing: Listing) -> None:
         found = highlight.best_snippet(texts, forms, practice.language)
         if found is not None:
             listing.snippets[practice.id] = found
+        else:
+            missed.append(practice)
+    # Found through another language version: the snippet comes from there, labelled.
+    others = other_versions(missed)
+    for practice in missed:
+        for language, text in other_version_texts(others.get(practice.id, [])):
+            found = highlight.snippet(text, forms, language)
+            if found is not None:
+                listing.snippets[practice.id] = found
+                listing.snippet_languages[practice.id] = language
+                break
 
 
 def _from_database(filters: dict, search: SearchRequest, reader: str) -> Listing:

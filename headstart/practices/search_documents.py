@@ -29,8 +29,16 @@ def _reader_languages(practice: Practice, versions: list[Practice]) -> list[str]
     return readers
 
 
-def document(practice: Practice, versions: list[Practice]) -> SearchDocument:
-    """The search document of a published practice."""
+def _version_text(version) -> str:
+    """What a language version contributes to the documents of its translation group."""
+    return "\n".join([version.title, plain_text(version.summary, 10_000)]
+                     + [plain_text(getattr(version, f), 100_000) for f in BODY_FIELDS])
+
+
+def document(practice: Practice, versions: list) -> SearchDocument:
+    """The search document of a published practice. ``versions`` are the published
+    versions of its translation group (itself included): each document is found through
+    the words of every version, and stands for the group for its readers only."""
     origins = practice.country_codes("origin")
     destinations = practice.country_codes("destination")
     organisations = [practice.lead_organisation] + [p.organisation for p in practice.partners]
@@ -54,7 +62,8 @@ def document(practice: Practice, versions: list[Practice]) -> SearchDocument:
         key=f"practice:{practice.id}", area="practice", object_id=practice.id,
         language=practice.language, title=practice.title,
         summary=plain_text(practice.summary, 10_000), body=body, facets=facets,
-        published_at=practice.published_at)
+        published_at=practice.published_at,
+        versions=[(v.language, _version_text(v)) for v in versions if v.id != practice.id])
 
 
 def load(ids: list[int]) -> dict[int, SearchDocument | None]:
@@ -67,7 +76,9 @@ def load(ids: list[int]) -> dict[int, SearchDocument | None]:
     groups = {p.group_id or p.id for p in practices if p.status == "published"}
     versions: dict[int, list[Practice]] = {}
     if groups:
-        for row in db.session.execute(select(Practice.id, Practice.group_id, Practice.language)
+        columns = [getattr(Practice, name) for name in ("title", "summary", *BODY_FIELDS)]
+        for row in db.session.execute(select(Practice.id, Practice.group_id, Practice.language,
+                                             *columns)
                                       .where(Practice.group_id.in_(groups),
                                              Practice.status == "published")):
             versions.setdefault(row.group_id, []).append(row)
@@ -90,12 +101,36 @@ def show(ids: list[int]) -> dict[int, Shown]:
     from headstart.practices.views import practice_url
 
     shown = {}
-    for practice in db.session.scalars(select(Practice).where(
-            Practice.id.in_(ids), Practice.status == "published")):
+    practices = list(db.session.scalars(select(Practice).where(
+        Practice.id.in_(ids), Practice.status == "published")))
+    others = other_versions(practices)
+    for practice in practices:
         shown[practice.id] = Shown(
             title=practice.title, url=practice_url(practice), language=practice.language,
-            summary=plain_text(practice.summary, 280), texts=_texts(practice))
+            summary=plain_text(practice.summary, 280), texts=_texts(practice),
+            other_texts=other_version_texts(others.get(practice.id, [])))
     return shown
+
+
+def other_versions(practices: list[Practice]) -> dict[int, list[Practice]]:
+    """The other published language versions of each of ``practices``, in one query."""
+    groups = {p.group_id for p in practices if p.group_id}
+    if not groups:
+        return {}
+    by_group: dict[int, list[Practice]] = {}
+    for version in db.session.scalars(select(Practice).where(
+            Practice.group_id.in_(groups), Practice.status == "published")
+            .order_by(Practice.id)):
+        by_group.setdefault(version.group_id, []).append(version)
+    return {p.id: [v for v in by_group.get(p.group_id, []) if v.id != p.id]
+            for p in practices}
+
+
+def other_version_texts(versions: list[Practice]):
+    """``(language, text)`` of other versions for a snippet, made only until one matches."""
+    for version in versions:
+        for text in (version.title, *_texts(version)):
+            yield version.language, text
 
 
 def _texts(practice: Practice):

@@ -25,6 +25,19 @@ class SearchDocument:
     published_at: datetime | None = None
     #: "public", or "members" for things only signed-in members may find.
     audience: str = "public"
+    #: The record's other language versions as ``(language, text)``: a translation group
+    #: is one result, found through any of its versions. They are indexed with the body,
+    #: each analysed in its own language (:func:`part_texts`).
+    versions: list[tuple[str, str]] = field(default_factory=list)
+
+
+def part_texts(document: SearchDocument, part: str) -> list[tuple[str, str]]:
+    """The ``(text, language)`` pieces of one indexed part of ``document``: its own text,
+    and for the body the texts of its other language versions."""
+    pieces = [(getattr(document, part), document.language)]
+    if part == "body":
+        pieces += [(text, language) for language, text in document.versions]
+    return pieces
 
 
 @dataclass

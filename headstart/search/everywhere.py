@@ -33,6 +33,9 @@ class Found:
     marked_title: Markup | str = ""
     #: Best match: the words (or "phrases") of the query this hit lacks.
     missing: tuple[str, ...] = ()
+    #: The language of the snippet when it comes from another language version of the
+    #: record than the one shown (the words were found there); empty otherwise.
+    snippet_language: str = ""
 
 
 @dataclass
@@ -128,11 +131,24 @@ def search(q: str, *, area: str | None = None, page: int = 1, per_page: int = 20
             continue  # gone, or no longer readable by this reader since it was indexed
         language = item.language or "en"
         marked = highlight.best_snippet(item.texts, forms, language)
+        snippet_language = ""
+        if marked is None:
+            marked, snippet_language = _other_version_snippet(item.other_texts, forms)
         title = highlight.snippet(item.title, forms, language, size=1000)
         found.results.append(Found(hit.area, hit.object_id, item.title, item.url,
                                    item.language, marked or item.summary,
-                                   title or item.title, hit.missing))
+                                   title or item.title, hit.missing, snippet_language))
     # A misspelt word found its close spellings: the heading still offers the correction.
     if (found.complete < SUGGEST_BELOW or parsed.fuzzed) and parsed.words():
         found.suggestion = service.suggest(request)
     return found
+
+
+def _other_version_snippet(texts, forms: frozenset[str]) -> tuple[Markup | None, str]:
+    """The snippet of the first other language version that holds the words, and its
+    language (the reader sees their version, and where the words were found)."""
+    for language, text in texts:
+        marked = highlight.snippet(text, forms, language)
+        if marked is not None:
+            return marked, language
+    return None, ""

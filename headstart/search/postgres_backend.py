@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from headstart.core import page_cache
 from headstart.extensions import db
 from headstart.search import analysis, best_match
-from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult
+from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult, part_texts
 from headstart.search.models import SearchDocumentRow, SearchFacet, SearchWord
 from headstart.search.query import ParsedQuery, Word
 
@@ -44,13 +44,17 @@ def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
     positions: dict[str, list[str]] = {}
     words: set[str] = set()
     for part, weight, offset in PARTS:
-        folded, stems = analysis.index_terms(getattr(document, part), document.language)
-        words.update(folded)
-        for index, word in enumerate(folded):
-            position = min(offset + index, MAX_POSITION)
-            positions.setdefault(word, []).append(f"{position}{weight}")
-            if stems:
-                positions.setdefault(stems[index], []).append(f"{position}{weight}")
+        position = offset
+        for text, language in part_texts(document, part):
+            folded, stems = analysis.index_terms(text, language)
+            words.update(folded)
+            for index, word in enumerate(folded):
+                place = f"{min(position + index, MAX_POSITION)}{weight}"
+                positions.setdefault(word, []).append(place)
+                if stems:
+                    positions.setdefault(stems[index], []).append(place)
+            # A gap between language versions, so no phrase spans two of them.
+            position += len(folded) + 2
     literal = " ".join(f"{_lexeme(word)}:{','.join(places[:256])}"
                        for word, places in positions.items())
     return literal, words

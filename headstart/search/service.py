@@ -48,6 +48,9 @@ class Shown:
     texts: Iterable[str] = ()
     #: Who may read it now, from the database (the index may lag a change of access).
     audience: str = "public"
+    #: ``(language, text)`` of the record's other language versions, for the snippet when
+    #: the words were found in another version than the one shown (may be lazy).
+    other_texts: Iterable[tuple[str, str]] = ()
 
 
 @dataclass(frozen=True)

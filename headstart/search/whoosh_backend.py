@@ -38,6 +38,7 @@ from headstart.search.base import (
     SearchDocument,
     SearchRequest,
     SearchResult,
+    part_texts,
 )
 from headstart.search.query import ParsedQuery, Word
 from headstart.search.whoosh_arrays import SegmentArrays, Snapshot, ranked, top
@@ -267,7 +268,11 @@ class WhooshBackend:
                   "language": document.language,
                   "published": _timestamp(document.published_at)}
         for part, _boost in PARTS:
-            folded, stems = analysis.index_terms(getattr(document, part), document.language)
+            folded, stems = [], []
+            for text, language in part_texts(document, part):
+                words, stemmed = analysis.index_terms(text, language)
+                folded += words
+                stems += stemmed
             fields[f"{part}_exact"] = " ".join(folded)
             fields[f"{part}_stem"] = " ".join(stems)
         for name, values in document.facets.items():
