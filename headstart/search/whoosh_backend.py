@@ -38,6 +38,7 @@ from headstart.search.base import (
     SearchDocument,
     SearchRequest,
     SearchResult,
+    filter_values,
 )
 from headstart.search.query import ParsedQuery, Word
 from headstart.search.whoosh_arrays import SegmentArrays, Snapshot, ranked, top
@@ -368,7 +369,8 @@ class WhooshBackend:
         if request.area:
             allowed &= snapshot.term_mask("area", request.area)
         for name, value in request.filters.items():
-            allowed &= snapshot.term_mask(f"f_{name}", str(value))
+            for one in filter_values(value):
+                allowed &= snapshot.term_mask(f"f_{name}", one)
         return allowed
 
     def search(self, request: SearchRequest) -> SearchResult:
