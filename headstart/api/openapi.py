@@ -50,6 +50,9 @@ COUNTRY = {"type": "object", "required": ["code", "name"], "additionalProperties
            "properties": {"code": _string(pattern="^[A-Z]{2}$"), "name": _string()}}
 REFERENCE = {"type": "object", "required": ["id", "name"], "additionalProperties": False,
              "properties": {"id": {"type": "integer"}, "name": _string()}}
+GCM_OBJECTIVE_NUMBERS = {"type": "array", "items": {"type": "integer", "minimum": 1,
+                                                   "maximum": 23},
+                         "description": "Global Compact for Migration objectives served."}
 SNIPPET = _string("HTML: text around the searched words, which are in <mark>; everything "
                   "else is escaped.")
 
@@ -75,6 +78,8 @@ RELAXED = {"type": "boolean", "const": True,
 COMPLETE = {"type": "integer", "minimum": 0,
             "description": "With relaxed: how many results have every word (they come "
                            "first)."}
+#: One objective's number, 1 to 23 (leading zeros allowed).
+_GCM = "0{0,2}([1-9]|1[0-9]|2[0-3])"
 PRACTICE_FILTERS = [
     _parameter("q", QUERY_HELP, {"type": "string", "maxLength": 500}),
     ALL_WORDS,
@@ -85,6 +90,10 @@ PRACTICE_FILTERS = [
     _parameter("phase", "Phase code (see the phase facet).", {"type": "string"}),
     _parameter("theme", "Theme code (see the theme facet).", {"type": "string"}),
     _parameter("target", "Target group code (see the target facet).", {"type": "string"}),
+    _parameter("gcm", "Global Compact for Migration objective numbers (1 to 23, see the gcm "
+               "facet), comma-separated or the parameter repeated: practices serving every "
+               "one of them.",
+               {"type": "string", "pattern": rf"^ *({_GCM} *)?(, *({_GCM} *)?)*$"}),
     _parameter("lang", "Language of the record; without it, each practice is listed once, "
                "in the reader's language (Accept-Language) where a translation exists.",
                {"type": "string", "enum": list(LOCALES)}),
@@ -98,7 +107,7 @@ PRACTICE_FILTERS = [
 PRACTICE_SUMMARY = {
     "type": "object", "additionalProperties": False,
     "required": ["id", "title", "summary", "url", "country", "phase", "themes",
-                 "target_groups", "language", "snippet"],
+                 "target_groups", "gcm_objectives", "language", "snippet"],
     "properties": {
         "id": {"type": "integer"}, "title": _string(),
         "summary": _string("Plain text."), "url": _string(format="uri"),
@@ -107,6 +116,7 @@ PRACTICE_SUMMARY = {
         "phase": _nullable(_string()),
         "themes": {"type": "array", "items": _string()},
         "target_groups": {"type": "array", "items": _string()},
+        "gcm_objectives": GCM_OBJECTIVE_NUMBERS,
         "language": _string(),
         "snippet": _nullable(SNIPPET),
         "missing": MISSING,
@@ -145,8 +155,7 @@ PRACTICE = {
         "phase": _nullable(CODE_LABEL),
         "themes": {"type": "array", "items": CODE_LABEL},
         "target_groups": {"type": "array", "items": CODE_LABEL},
-        "gcm_objectives": {"type": "array", "items": {"type": "integer", "minimum": 1,
-                                                      "maximum": 23}},
+        "gcm_objectives": GCM_OBJECTIVE_NUMBERS,
         "criteria_self_assessed": {"type": "array", "items": CODE_LABEL},
         "criteria_confirmed": {"type": "array", "items": CODE_LABEL},
         "countries": {"type": "array", "items": COUNTRY},

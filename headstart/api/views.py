@@ -98,6 +98,11 @@ def _practice_filters() -> dict:
         raise InvalidParameter("lang", f"one of {', '.join(LOCALES)}.")
     if len(request.args.get("q", "")) > 500:
         raise InvalidParameter("q", "at most 500 characters.")
+    wrong = [v for v in listing.raw_gcm_values(request.args.getlist("gcm"))
+             if not listing.is_gcm_number(v)]
+    if wrong:
+        raise InvalidParameter("gcm", "Global Compact for Migration objective numbers from 1 "
+                               "to 23 are expected, one or several (gcm=3,16 or gcm=3&gcm=16).")
     filters["all_words"] = "1" if _flag("all_words") else ""
     return filters
 
@@ -130,6 +135,7 @@ def practices():
             "phase": practice.phase or None,
             "themes": practice.codes("theme"),
             "target_groups": practice.codes("target"),
+            "gcm_objectives": sorted(int(c) for c in practice.codes("gcm") if c.isdigit()),
             "language": practice.language,
             "snippet": str(snippet) if snippet is not None else None,
         })

@@ -127,8 +127,8 @@ def record(practice: Practice, url: str) -> dict:
 
 
 CSV_COLUMNS = ("id", "url", "title", "language", "phase", "themes", "target_groups",
-               "countries", "origin_countries", "destination_countries", "city_region",
-               "start_date", "end_date", "lead_organisation", "partners", "website",
+               "gcm_objectives", "countries", "origin_countries", "destination_countries",
+               "city_region", "start_date", "end_date", "lead_organisation", "partners", "website",
                "published_at", "summary")
 
 
@@ -136,6 +136,8 @@ def csv_document(records: list[dict]) -> str:
     """UTF-8 CSV (with a byte-order mark, so spreadsheet programs pick the encoding) of
     exported records; lists become ``; ``-separated labels and every cell is
     spreadsheet-safe."""
+    from headstart.practices.listing import facet_label
+
     def flat(value) -> str:
         if isinstance(value, list):
             return "; ".join(item.get("label") or item.get("name") or "" for item in value)
@@ -150,6 +152,9 @@ def csv_document(records: list[dict]) -> str:
     for item in records:
         row = dict(item)
         row["summary"] = plain_text(item["summary"], 2000)
+        # Objectives are numbers in JSON; the spreadsheet names them too.
+        row["gcm_objectives"] = [{"label": facet_label("gcm", str(n))}
+                                 for n in sorted(item["gcm_objectives"])]
         writer.writerow([spreadsheet_safe(flat(row[column])) for column in CSV_COLUMNS])
     return out.getvalue()
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from headstart.core.i18n import LOCALES, corridor_name, country_name, language_name
+from headstart.core.i18n import LOCALES, _, corridor_name, country_name, language_name
 from headstart.core.markdown import plain_text
 from headstart.directory.taxonomy import KINDS
 from headstart.extensions import db
@@ -28,6 +28,7 @@ from headstart.practices.search_documents import (
     other_version_texts,
     other_versions,
 )
+from headstart.practices.taxonomy import GCM_OBJECTIVES
 from headstart.search import highlight, service
 from headstart.search.base import IndexUnavailable, SearchRequest
 from headstart.search.best_match import relaxable
@@ -36,10 +37,12 @@ from headstart.search.query import ParsedQuery, parse
 #: Page parameter → facet name (SPEC §7 names the parameters).
 PARAMETERS = {"country": "country", "corridor": "corridor", "phase": "phase",
               "theme": "theme", "target": "target", "lang": "language", "year": "year",
-              "org_kind": "org_kind"}
+              "org_kind": "org_kind", "gcm": "gcm"}
 FACET_PARAMETER = {facet: parameter for parameter, facet in PARAMETERS.items()}
 SORTS = ("relevance", "newest")
 MAX_PAGE = 10_000
+#: Facets that take several values at once (``gcm=3,16``): a practice must have each.
+MULTI_VALUED = ("gcm",)
 #: "Did you mean" is looked for when a search finds fewer practices than this.
 SUGGEST_BELOW = 3
 
@@ -52,6 +55,10 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    #: What the facet's parameter becomes when the value's link is followed ("": the
+    #: filter is removed): the value itself, or, for a multi-valued facet, the current
+    #: values with this one added or taken away.
+    link: str = ""
 
 
 @dataclass
@@ -108,11 +115,41 @@ def clean_filters(args) -> dict:
         "year": year if year.isascii() and year.isdigit() and 1900 <= int(year) <= 2100
         else "",
         "org_kind": str(args.get("org_kind", "")).strip()[:40],
+        "gcm": ",".join(gcm_values(args)),
         "sort": sort if sort in SORTS else "",
         #: Only practices holding every word (no best match).
         "all_words": "1" if str(args.get("all_words", "")).strip().lower() in {
             "1", "true", "on", "yes"} else "",
     }
+
+
+def gcm_values(args) -> list[str]:
+    """The objective numbers asked for, repeated (``gcm=3&gcm=16``) or comma-separated
+    (``gcm=3,16``), as canonical numbers in order; anything that is not an objective's
+    number is dropped."""
+    raw = args.getlist("gcm") if hasattr(args, "getlist") else [args.get("gcm", "")]
+    return [str(n) for n in sorted({int(v) for v in raw_gcm_values(raw)
+                                    if is_gcm_number(v)})]
+
+
+def is_gcm_number(value: str) -> bool:
+    """Whether ``value`` is the number of one of the 23 objectives ("3", "03")."""
+    return (value.isascii() and value.isdigit() and len(value) <= 4
+            and int(value) in GCM_OBJECTIVES)
+
+
+def raw_gcm_values(raw) -> list[str]:
+    """The comma-separated items of ``gcm`` parameters, stripped, blanks left out (the API
+    checks each; the pages keep the valid ones)."""
+    return [item.strip() for value in raw[:23] for item in str(value or "").split(",")[:23]
+            if item.strip()]
+
+
+def selected_values(facet: str, value: str) -> tuple[str, ...]:
+    """The values of a filter: several for a multi-valued facet, else the one."""
+    if not value:
+        return ()
+    return tuple(value.split(",")) if facet in MULTI_VALUED else (value,)
 
 
 def active_filters(filters: dict) -> dict[str, str]:
@@ -133,13 +170,18 @@ def facet_label(facet: str, value: str) -> str:
         return language_name(value)
     if facet == "org_kind":
         return str(KINDS.get(value, value))
+    if facet == "gcm":
+        objective = GCM_OBJECTIVES.get(int(value)) if value.isdigit() else None
+        return (_("Objective %(number)s: %(name)s", number=value, name=objective)
+                if objective else value)
     return value
 
 
 def _request(filters: dict, reader: str, page: int, per_page: int,
              facets: tuple[str, ...], best_match: bool = False) -> SearchRequest:
     parsed = parse(filters["q"])
-    wanted = active_filters(filters)
+    wanted: dict = {name: (selected_values(name, value) if name in MULTI_VALUED else value)
+                    for name, value in active_filters(filters).items()}
     if "language" not in wanted:
         # One version per translation group: the reader's language where it exists.
         wanted["reader"] = reader if reader in LOCALES else "en"
@@ -175,18 +217,33 @@ def find(filters: dict, *, reader: str, page: int = 1, per_page: int = 20,
                                if hit.missing})
     selected = active_filters(filters)
     for name in search.facets:
-        listing.facets[name] = [
-            FacetValue(value, facet_label(name, value), count, selected.get(name) == value)
-            for value, count in result.facets.get(name, [])]
-        if name in selected and not any(v.selected for v in listing.facets[name]):
-            listing.facets[name].insert(0, FacetValue(
-                selected[name], facet_label(name, selected[name]), 0, True))
+        chosen = selected_values(name, selected.get(name, ""))
+        values = [_facet_value(name, value, count, chosen)
+                  for value, count in result.facets.get(name, [])]
+        shown = {v.value for v in values}
+        # A chosen value that no hit has (nothing found) stays shown, so it can be removed.
+        values[:0] = [_facet_value(name, value, 0, chosen) for value in chosen
+                      if value not in shown]
+        listing.facets[name] = values
     if with_snippets and not search.query.empty:
         _highlight(listing)
     # A misspelt word found its close spellings: the heading still offers the correction.
     if (_complete(result) < SUGGEST_BELOW or search.query.fuzzed) and search.query.words():
         listing.suggestion = service.suggest(search)
     return listing
+
+
+def _facet_value(name: str, value: str, count: int, chosen: tuple[str, ...]) -> FacetValue:
+    """A facet value and where its link leads: a single-valued facet's link sets the value
+    (or removes it when chosen); a multi-valued facet's link adds it to the chosen values
+    or takes it away from them."""
+    selected = value in chosen
+    if name not in MULTI_VALUED:
+        link = "" if selected else value
+    else:
+        kept = set(chosen) - {value} if selected else set(chosen) | {value}
+        link = ",".join(sorted(kept, key=lambda v: (len(v), v)))
+    return FacetValue(value, facet_label(name, value), count, selected, link)
 
 
 def _complete(result) -> int:
@@ -237,6 +294,7 @@ def _from_database(filters: dict, search: SearchRequest, reader: str) -> Listing
     current_app.logger.warning("search index unavailable: listing practices from the database")
     values = {k: filters[k] for k in ("q", "country", "corridor", "phase", "theme", "target",
                                       "lang", "org_kind")}
+    values["gcm"] = selected_values("gcm", filters.get("gcm", ""))
     practices, total = services.list_published(
         **values, year=int(filters["year"]) if filters["year"] else None,
         sort="newest", reader_language=reader, page=search.page, per_page=search.per_page)

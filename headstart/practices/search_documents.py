@@ -13,7 +13,8 @@ from headstart.search.base import SearchDocument
 from headstart.search.service import Provider, Shown, register
 
 #: Facets of the practice search (SPEC §3), in the order pages show them.
-FACETS = ("country", "corridor", "phase", "theme", "target", "language", "year", "org_kind")
+FACETS = ("country", "corridor", "phase", "theme", "target", "gcm", "language", "year",
+          "org_kind")
 BODY_FIELDS = ("challenge", "approach", "results", "evaluation", "beneficiaries", "funding")
 
 
@@ -51,6 +52,9 @@ def document(practice: Practice, versions: list) -> SearchDocument:
         "phase": [practice.phase] if practice.phase else [],
         "theme": practice.codes("theme"),
         "target": practice.codes("target"),
+        # The Global Compact for Migration objectives, as numbers ("3"), the way the UN
+        # Migration Network Hub files practices.
+        "gcm": practice.codes("gcm"),
         "language": [practice.language],
         "year": [str(practice.start_date.year)] if practice.start_date else [],
         "org_kind": ([practice.lead_organisation.kind] if practice.lead_organisation

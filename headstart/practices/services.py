@@ -359,10 +359,11 @@ SORTS = ("relevance", "newest", "title")
 
 def list_published(*, q: str = "", country: str = "", corridor: str = "", phase: str = "",
                    theme: str = "", target: str = "", lang: str = "", year: int | None = None,
-                   org_kind: str = "", sort: str = "newest", reader_language: str = "en",
-                   page: int = 1, per_page: int = 20):
+                   org_kind: str = "", gcm=(), sort: str = "newest",
+                   reader_language: str = "en", page: int = 1, per_page: int = 20):
     """Published practices matching the filters, one per translation group (the reader's
-    language when that version exists), paginated.
+    language when that version exists), paginated; ``gcm`` holds objective numbers a
+    practice must all serve.
 
     Plain database filtering, used when the search index cannot answer
     (``practices.listing``) and by the similar-practices box.
@@ -376,7 +377,8 @@ def list_published(*, q: str = "", country: str = "", corridor: str = "", phase:
     if country:
         query = query.where(exists().where(and_(PracticeCountry.practice_id == Practice.id,
                                                 PracticeCountry.country == country.upper())))
-    for vocabulary, code in (("theme", theme), ("target", target)):
+    wanted = [("theme", theme), ("target", target), *(("gcm", code) for code in gcm)]
+    for vocabulary, code in wanted:  # GCM objectives: each one asked for
         if code:
             query = query.where(exists().where(and_(
                 PracticeTerm.practice_id == Practice.id, PracticeTerm.vocabulary == vocabulary,

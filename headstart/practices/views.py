@@ -105,7 +105,8 @@ def record_miss(filters: dict, total: int, page: int) -> None:
 def facet_titles() -> dict[str, str]:
     """Headings of the practice facets, in page order."""
     return {"country": _("Country"), "corridor": _("Corridor"), "phase": _("Phase"),
-            "theme": _("Theme"), "target": _("Target group"), "language": _("Language"),
+            "theme": _("Theme"), "target": _("Target group"),
+            "gcm": _("Global Compact for Migration objectives"), "language": _("Language"),
             "year": _("Start year"), "org_kind": _("Organisation kind")}
 
 
@@ -118,7 +119,14 @@ def _saved_search_form(filters: dict):
 def _filter_args() -> dict:
     """The list's search parameters as query parameters (for links that keep them)."""
     keep = ("q", *listing.PARAMETERS, "sort", "all_words")
-    return {key: request.args[key] for key in keep if request.args.get(key)}
+    args = {key: request.args[key] for key in keep if request.args.get(key)}
+    # Several objectives may come as repeated parameters: links carry them as one.
+    gcm = listing.clean_filters(request.args)["gcm"]
+    if gcm:
+        args["gcm"] = gcm
+    else:
+        args.pop("gcm", None)
+    return args
 
 
 def _matching(limit: int, sort: str | None = None) -> tuple[list[Practice], int]:

@@ -46,8 +46,9 @@ class SearchRequest:
 
     query: ParsedQuery
     area: str | None = None
-    #: Facet filters: every given value must be present (AND across and within facets).
-    filters: dict[str, str] = field(default_factory=dict)
+    #: Facet filters: every given value must be present (AND across and within facets);
+    #: a tuple of values asks for each of them (several GCM objectives).
+    filters: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     #: Facets to count over the hits.
     facets: tuple[str, ...] = ()
     sort: str = "relevance"  # or "newest"
@@ -118,3 +119,8 @@ class Backend(Protocol):
     def generation(self) -> int | None:
         """What changes whenever what searches find changes, for the keys of kept pages
         (None: the index is unavailable, keep no page)."""
+
+
+def filter_values(value: str | tuple[str, ...] | list[str]) -> list[str]:
+    """The values one filter asks for: each must be present."""
+    return [str(v) for v in value] if isinstance(value, (tuple, list)) else [str(value)]

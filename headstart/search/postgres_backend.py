@@ -19,7 +19,14 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from headstart.core import page_cache
 from headstart.extensions import db
 from headstart.search import analysis, best_match
-from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult, part_texts
+from headstart.search.base import (
+    Hit,
+    SearchDocument,
+    SearchRequest,
+    SearchResult,
+    filter_values,
+    part_texts,
+)
 from headstart.search.models import SearchDocumentRow, SearchFacet, SearchWord
 from headstart.search.query import ParsedQuery, Word
 
@@ -122,9 +129,10 @@ class PostgresBackend:
         if tsquery is not None:
             conditions.append(documents.tsv.op("@@")(tsquery))
         for name, value in request.filters.items():
-            conditions.append(select(SearchFacet.id).where(
-                SearchFacet.key == documents.key, SearchFacet.name == name,
-                SearchFacet.value == str(value)).exists())
+            for one in filter_values(value):
+                conditions.append(select(SearchFacet.id).where(
+                    SearchFacet.key == documents.key, SearchFacet.name == name,
+                    SearchFacet.value == one).exists())
         return conditions
 
     def search(self, request: SearchRequest) -> SearchResult:

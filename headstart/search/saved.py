@@ -30,7 +30,8 @@ MAX_PER_MEMBER = 50
 #: Newest matches looked at per saved search and check.
 CHECK_DEPTH = 50
 #: The search parameters a saved search keeps, in this order.
-KEPT = ("q", "country", "corridor", "phase", "theme", "target", "lang", "year", "org_kind")
+KEPT = ("q", "country", "corridor", "phase", "theme", "target", "lang", "year", "org_kind",
+        "gcm")
 
 
 class SavedSearch(db.Model):
@@ -84,8 +85,8 @@ def describe(filters: dict) -> str:
 
     parts = [f"“{filters['q']}”"] if filters.get("q") else []
     for parameter, facet in listing.PARAMETERS.items():
-        if filters.get(parameter):
-            parts.append(listing.facet_label(facet, str(filters[parameter])))
+        for value in listing.selected_values(facet, str(filters.get(parameter) or "")):
+            parts.append(listing.facet_label(facet, value))
     return " · ".join(parts)[:200] or str(_l("All new practices"))
 
 

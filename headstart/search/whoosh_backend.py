@@ -38,6 +38,7 @@ from headstart.search.base import (
     SearchDocument,
     SearchRequest,
     SearchResult,
+    filter_values,
     part_texts,
 )
 from headstart.search.query import ParsedQuery, Word
@@ -373,7 +374,8 @@ class WhooshBackend:
         if request.area:
             allowed &= snapshot.term_mask("area", request.area)
         for name, value in request.filters.items():
-            allowed &= snapshot.term_mask(f"f_{name}", str(value))
+            for one in filter_values(value):
+                allowed &= snapshot.term_mask(f"f_{name}", one)
         return allowed
 
     def search(self, request: SearchRequest) -> SearchResult:

@@ -15,8 +15,8 @@ def test_practices_with_facets_that_match_the_filtered_totals(client, corpus):
     body = get(client, "/api/v1/practices?q=workers+OR+centre+OR+german+OR+roma")
     assert body["total"] == 4
     assert len(body["results"]) == 4
-    assert set(body["facets"]) == {"country", "corridor", "phase", "theme", "target", "lang",
-                                   "year", "org_kind"}
+    assert set(body["facets"]) == {"country", "corridor", "phase", "theme", "target", "gcm",
+                                   "lang", "year", "org_kind"}
     for parameter in ("theme", "country", "corridor"):
         for value in body["facets"][parameter]:
             narrowed = get(client, "/api/v1/practices?q=workers+OR+centre+OR+german+OR+roma"
@@ -25,7 +25,7 @@ def test_practices_with_facets_that_match_the_filtered_totals(client, corpus):
     first = body["results"][0]
     assert first["url"].startswith("http://localhost/practices/")
     assert set(first) == {"id", "title", "summary", "url", "country", "phase", "themes",
-                          "target_groups", "language", "snippet"}
+                          "target_groups", "gcm_objectives", "language", "snippet"}
 
 
 def test_snippets_mark_the_words_and_pages_hold(client, corpus):

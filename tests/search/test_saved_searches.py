@@ -46,6 +46,15 @@ def test_a_default_name_describes_the_search(login_as, search_backend):
     assert "“nurses” · Italy · Pre-departure" in unescape(listed)
 
 
+def test_a_saved_search_keeps_its_gcm_objectives(login_as, search_backend):
+    member = login_as("practitioner")
+    save(member, query="gcm=16,3")
+    listed = unescape(member.get("/search/saved").get_data(as_text=True))
+    assert ("Objective 3: Provide accurate and timely information at all stages of migration"
+            " · Objective 16: Empower migrants") in listed
+    assert 'href="/practices/?gcm=3,16"' in listed
+
+
 def test_a_newly_published_match_is_announced_once(
         app, login_as, make_practice, make_user, outbox, search_backend):
     before = make_practice("published", title="Old orientation in Moldova")
