@@ -7,8 +7,8 @@ from flask import render_template, request
 from flask_login import current_user
 
 from headstart.core import bounds
-from headstart.core.i18n import _, country_choices, country_name
-from headstart.directory import finder, links, matrix, services
+from headstart.core.i18n import _, country_name
+from headstart.directory import countries, finder, links, matrix, services
 from headstart.directory.taxonomy import SERVICES
 from headstart.directory.views import bp
 
@@ -41,7 +41,7 @@ def counterparts():
         "directory/counterparts.html", mine=mine, organisation=organisation,
         suggestions=suggestions[:30], total=len(suggestions), asked=asked, error=error,
         corridor=chosen_corridor or ("", ""), service=service, looking_for=looking_for,
-        services_offered=SERVICES, countries=country_choices(),
+        services_offered=SERVICES, countries=countries.filter_choices(*(chosen_corridor or ())),
         can_propose=bool(mine)), 422 if error else 200
 
 

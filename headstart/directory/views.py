@@ -32,7 +32,7 @@ from headstart.core.i18n import (
     current_locale_code,
 )
 from headstart.core.slugs import slugged_url
-from headstart.directory import links, services
+from headstart.directory import countries, links, services
 from headstart.directory.forms import MergeForm, OrganisationForm
 from headstart.directory.models import Organisation
 from headstart.directory.taxonomy import (
@@ -73,7 +73,10 @@ def directory_filters(args) -> dict:
     dropped (the page shows everything rather than an error)."""
     countries = {code for code, _name in country_choices("en")}
     country = (args.get("country") or "").upper()
-    corridor = services.parse_corridor(args.get("corridor") or "")
+    typed = args.get("corridor") or ""
+    if not typed and (args.get("corridor-origin") or args.get("corridor-destination")):
+        typed = f"{args.get('corridor-origin', '')}-{args.get('corridor-destination', '')}"
+    corridor = services.parse_corridor(typed[:20])
     return {
         "q": (args.get("q") or "").strip()[:200],
         "country": country if country in countries else "",
@@ -136,7 +139,9 @@ def index():
     shown = organisations[(page - 1) * PER_PAGE: page * PER_PAGE]
     return render_template("directory/index.html", organisations=shown,
                            total=len(organisations), page=page, pages=pages, degraded=degraded,
-                           countries=country_choices(), kinds=KINDS, sides=SIDES,
+                           countries=countries.filter_choices(
+                               filters["country"], *filters["corridor"].split("-")),
+                           kinds=KINDS, sides=SIDES,
                            services_offered=SERVICES, languages=language_choices(),
                            selected=filters, args={k: v for k, v in filters.items() if v})
 
