@@ -23,6 +23,7 @@
     var chosenGrid = chosen.querySelector(".chooser-grid");
     var all = chooser.querySelector("[data-chooser-all]");
     var labels = Array.prototype.slice.call(chooser.querySelectorAll("label.checkbox"));
+    var groups = Array.prototype.slice.call(chooser.querySelectorAll("[data-chooser-group]"));
 
     labels.forEach(function (label) {
       var box = label.querySelector("input");
@@ -38,6 +39,10 @@
         var fits = !wanted || box.checked || label.getAttribute("data-search").indexOf(wanted) !== -1;
         label.hidden = !fits;
         if (fits && !box.checked) { shown += 1; }
+      });
+      /* A group left without a matching country is hidden, its heading too. */
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("label.checkbox:not([hidden])");
       });
       if (all && wanted) { all.open = true; }
       matches.textContent = wanted && !shown ? matches.getAttribute("data-none") : "";

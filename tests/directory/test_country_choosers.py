@@ -251,3 +251,12 @@ def test_the_finder_offers_only_countries_with_organisations(client, network):
     body = client.get("/directory/counterparts?origin=UA&destination=IT").get_data(
         as_text=True)
     assert '<option value="UA" selected>Ukraine (0)</option>' in body
+
+
+def test_a_finder_error_keeps_the_country_that_was_chosen(client, network):
+    response = client.get("/directory/counterparts?origin=UA&destination=")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Choose two different countries" in body
+    assert '<option value="UA" selected>Ukraine (0)</option>' in body
+    assert not re.search(r'id="finder-destination".*?selected', body, re.S)
