@@ -38,12 +38,13 @@ def _service_choices():
 
 
 def _code(value) -> str:
-    return str(value or "").strip().upper()[:2]
+    # Cut, not to two letters: "MDX" must be refused, not read as "MD".
+    return str(value or "").strip().upper()[:8]
 
 
 class CorridorField(StringField):
     """One corridor chosen as two selects, ``<name>-origin`` and ``<name>-destination``
-    (macro ``corridor_pair``). ``data`` stays the text the services parse (``"MD-IT"``),
+    (macro ``corridor_chooser``). ``data`` stays the text the services parse (``"MD-IT"``),
     so storage and API do not change; a typed ``<name>`` (old clients) is still read."""
 
     #: How many corridors one field takes at most (``parse_corridors`` refuses more).

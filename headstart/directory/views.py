@@ -71,7 +71,7 @@ def _helpers():
 def directory_filters(args) -> dict:
     """The directory's filters from query parameters; values that are not known codes are
     dropped (the page shows everything rather than an error)."""
-    countries = {code for code, _name in country_choices("en")}
+    known = {code for code, _name in country_choices("en")}
     country = (args.get("country") or "").upper()
     typed = args.get("corridor") or ""
     if not typed and (args.get("corridor-origin") or args.get("corridor-destination")):
@@ -79,7 +79,7 @@ def directory_filters(args) -> dict:
     corridor = services.parse_corridor(typed[:20])
     return {
         "q": (args.get("q") or "").strip()[:200],
-        "country": country if country in countries else "",
+        "country": country if country in known else "",
         "side": args.get("side") if args.get("side") in SIDES else "",
         "kind": args.get("kind") if args.get("kind") in KINDS else "",
         "service": args.get("service") if args.get("service") in SERVICES else "",

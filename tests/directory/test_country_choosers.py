@@ -161,6 +161,7 @@ def test_corridors_served_are_chosen_from_selects_and_stored_as_before(app, logi
     ([("MK", "DE"), ("MK", "")], "Choose both countries of each corridor"),
     ([("MK", "DE"), ("MK", "MK")], "A corridor joins two different countries"),
     ([("MK", "DE"), ("MK", "QQ")], "Choose countries from the list."),
+    ([("MK", "DE"), ("MK", "DEX")], "Choose countries from the list."),
 ])
 def test_a_wrong_corridor_row_is_explained_and_nothing_is_lost(app, login_as, pairs,
                                                                 message):
