@@ -6,6 +6,7 @@ the browser's ``Accept-Language``, then English.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -176,7 +177,15 @@ def _country_choices(locale_code: str) -> tuple[tuple[str, str], ...]:
         for code, name in territories.items()
         if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
     ]
-    return tuple(sorted(pairs, key=lambda pair: pair[1].casefold()))
+    return tuple(sorted(pairs, key=lambda pair: (sort_key(pair[1]), pair[1])))
+
+
+def sort_key(name: str) -> str:
+    """How a country name sorts in a list for readers: without letter case and accents
+    (“Österreich” among the O, “Česko” among the C), which suits every interface language
+    closely enough without a collation library."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 #: Two-letter CLDR territory codes that are not countries or territories migrants come from or

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from headstart.core import bounds
 from headstart.core.i18n import _, country_choices, country_name
-from headstart.directory import finder, links, matrix, services
+from headstart.directory import countries, finder, links, matrix, services
 from headstart.directory.taxonomy import SERVICES
 from headstart.directory.views import bp
 
@@ -37,11 +37,18 @@ def counterparts():
         organisation = next((o for o in mine if o.id == wanted), mine[0])
         asked = True
         suggestions = finder.counterparts_for_organisation(organisation)
+    # What the selects show: the corridor asked for, or (after an error) the valid codes
+    # the reader picked, so one wrong choice does not undo the other.
+    known = {code for code, _name in country_choices("en")}
+    shown = chosen_corridor or tuple(
+        code if code in known else ""
+        for code in ((request.args.get("origin") or "").strip().upper(),
+                     (request.args.get("destination") or "").strip().upper()))
     return render_template(
         "directory/counterparts.html", mine=mine, organisation=organisation,
         suggestions=suggestions[:30], total=len(suggestions), asked=asked, error=error,
-        corridor=chosen_corridor or ("", ""), service=service, looking_for=looking_for,
-        services_offered=SERVICES, countries=country_choices(),
+        corridor=shown, service=service, looking_for=looking_for,
+        services_offered=SERVICES, countries=countries.filter_choices(*shown),
         can_propose=bool(mine)), 422 if error else 200
 
 

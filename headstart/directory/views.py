@@ -32,7 +32,7 @@ from headstart.core.i18n import (
     current_locale_code,
 )
 from headstart.core.slugs import slugged_url
-from headstart.directory import links, services
+from headstart.directory import countries, links, services
 from headstart.directory.forms import MergeForm, OrganisationForm
 from headstart.directory.models import Organisation
 from headstart.directory.taxonomy import (
@@ -71,12 +71,15 @@ def _helpers():
 def directory_filters(args) -> dict:
     """The directory's filters from query parameters; values that are not known codes are
     dropped (the page shows everything rather than an error)."""
-    countries = {code for code, _name in country_choices("en")}
+    known = {code for code, _name in country_choices("en")}
     country = (args.get("country") or "").upper()
-    corridor = services.parse_corridor(args.get("corridor") or "")
+    typed = args.get("corridor") or ""
+    if not typed and (args.get("corridor-origin") or args.get("corridor-destination")):
+        typed = f"{args.get('corridor-origin', '')}-{args.get('corridor-destination', '')}"
+    corridor = services.parse_corridor(typed[:20])
     return {
         "q": (args.get("q") or "").strip()[:200],
-        "country": country if country in countries else "",
+        "country": country if country in known else "",
         "side": args.get("side") if args.get("side") in SIDES else "",
         "kind": args.get("kind") if args.get("kind") in KINDS else "",
         "service": args.get("service") if args.get("service") in SERVICES else "",
@@ -136,7 +139,9 @@ def index():
     shown = organisations[(page - 1) * PER_PAGE: page * PER_PAGE]
     return render_template("directory/index.html", organisations=shown,
                            total=len(organisations), page=page, pages=pages, degraded=degraded,
-                           countries=country_choices(), kinds=KINDS, sides=SIDES,
+                           countries=countries.filter_choices(
+                               filters["country"], *filters["corridor"].split("-")),
+                           kinds=KINDS, sides=SIDES,
                            services_offered=SERVICES, languages=language_choices(),
                            selected=filters, args={k: v for k, v in filters.items() if v})
 

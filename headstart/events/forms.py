@@ -15,6 +15,7 @@ from headstart.core.bounds import form_id
 from headstart.core.forms import single_line
 from headstart.core.i18n import _l
 from headstart.core.uploads import ACCEPTED_EXTENSIONS
+from headstart.directory.forms import CorridorsField
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"]
 
@@ -40,7 +41,8 @@ class EventForm(FlaskForm):
     languages = SelectMultipleField(_l("Languages"), validate_choice=False)
     #: Choices: the member's own organisations (all for coordinators), checked.
     organisation_id = SelectField(_l("Organiser"), coerce=form_id)
-    corridors = _line(_l("Corridors"), 500)
+    corridors = CorridorsField(_l("Corridors"), filters=[single_line],
+                               validators=[Optional(), Length(max=500)])
     themes = SelectMultipleField(_l("Themes"), validate_choice=False)
     practice_ids = SelectMultipleField(_l("Related practices"), coerce=form_id,
                                        validate_choice=False)

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from headstart.core.auth import has_role, role_required
 from headstart.core.forms import ActionForm
-from headstart.core.i18n import _, country_choices
+from headstart.core.i18n import _
 from headstart.core.markdown import plain_text, render
 from headstart.extensions import db
 from headstart.practices import calls, terms
@@ -38,8 +38,6 @@ def _choices(form: CallForm) -> None:
     form.phase.choices = [("", _("Any phase"))] + [(t.code, t.label)
                                                    for t in terms.terms("phase")]
     form.themes.choices = [(t.code, t.label) for t in terms.terms("theme")]
-    form.origin_countries.choices = country_choices()
-    form.destination_countries.choices = country_choices()
 
 
 def _form_page(form: CallForm, call, status: int = 200):

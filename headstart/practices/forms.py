@@ -12,8 +12,8 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from headstart.core.bounds import form_id
-from headstart.core.forms import single_line
-from headstart.core.i18n import LOCALES, _l, country_choices, language_name
+from headstart.core.forms import CountriesField, single_line
+from headstart.core.i18n import LOCALES, _l, language_name
 from headstart.core.uploads import ACCEPTED_EXTENSIONS
 
 LONG_TEXT = 20000
@@ -29,7 +29,7 @@ def _line(label, max_length=200):
 
 
 def _countries(label):
-    return SelectMultipleField(label, choices=lambda: country_choices(), validate_choice=False)
+    return CountriesField(label)
 
 
 class PracticeForm(FlaskForm):

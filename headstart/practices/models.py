@@ -14,9 +14,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    select,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from headstart.core.countries import register_source
 from headstart.core.models import TimestampMixin, UTCDateTime, utcnow
 from headstart.extensions import db
 
@@ -276,3 +278,11 @@ class PracticeCall(TimestampMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<PracticeCall {self.id} {self.title!r}>"
+
+
+def _practice_countries():
+    return select(PracticeCountry.country)
+
+
+# Country choosers offer the countries practices are in first (see core.countries).
+register_source("practices", _practice_countries)

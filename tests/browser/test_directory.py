@@ -56,7 +56,9 @@ def test_find_a_counterpart_propose_and_accept(browser, live_server, corridor):
         card = page.locator(".suggestions .card").filter(has_text="Accoglienza Torino")
         expect(card).to_contain_text("Serves the same corridor: Moldova → Italy.")
         card.get_by_role("link", name="Propose a link").click()
-        assert page.get_by_label("Corridor the link covers").input_value() == "MD-IT"
+        corridor_chosen = page.get_by_role("group", name="Corridor the link covers")
+        assert corridor_chosen.get_by_label("Country of origin").input_value() == "MD"
+        assert corridor_chosen.get_by_label("Destination country").input_value() == "IT"
         # The services that made the match come ticked (not the unrelated one).
         assert page.get_by_label("Job matching and recruitment").is_checked()
         assert not page.get_by_label("Housing information").is_checked()

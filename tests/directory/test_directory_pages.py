@@ -8,6 +8,7 @@ import pytest
 from headstart.directory.models import Link, Membership, Organisation
 from headstart.extensions import db
 from headstart.practices.models import Practice
+from tests.forms_html import FormPage
 from tests.helpers import post_form
 
 ORG_FORM = {"name": "Employment Office Skopje", "acronym": "EOS", "kind": "employment_service",
@@ -105,14 +106,17 @@ def test_a_practitioner_adds_an_organisation_with_services_and_corridors(app, lo
         assert organisation.corridors == ["MK-DE", "MK-AT"]
 
 
-def test_a_bad_corridor_is_explained_and_the_form_keeps_what_was_typed(app, login_as):
+def test_a_bad_typed_corridor_is_explained_and_the_good_ones_stay_chosen(app, login_as):
+    """Old clients may still post corridors as text; the page shows the chosen ones."""
     client = login_as("practitioner")
     response = post_form(client, "/directory/new", dict(ORG_FORM, corridors="MK-DE, Skopje"),
                          page="/directory/new")
     body = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "“Skopje” is not a corridor" in body
-    assert 'value="MK-DE, Skopje"' in body
+    page = FormPage(body)
+    assert page.values("corridors-origin")[0] == "MK"
+    assert page.values("corridors-destination")[0] == "DE"
     assert 'value="job_matching" checked' in body
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count(Organisation.id))) == 0
@@ -122,10 +126,14 @@ def test_members_and_coordinators_edit_the_profile_others_cannot(app, network, l
     chisinau = network["chisinau"]
     member = login_as(user=network["member"])
     form = member.get(f"/directory/{chisinau.id}/edit").get_data(as_text=True)
-    assert 'value="MD-IT"' in form
+    assert FormPage(form).values("corridors-origin")[:2] == ["MD", ""]
+    assert FormPage(form).values("corridors-destination")[:2] == ["IT", ""]
     assert 'value="language_training" checked' in form
-    changed = dict(ORG_FORM, name="Migrant Centre Chișinău", country="MD", side="origin",
-                   corridors="MD-IT, MD-CZ", services=["language_training"])
+    changed = dict({k: v for k, v in ORG_FORM.items() if k != "corridors"},
+                   name="Migrant Centre Chișinău", country="MD", side="origin",
+                   services=["language_training"],
+                   **{"corridors-origin": ["MD", "MD", ""],
+                      "corridors-destination": ["IT", "CZ", ""]})
     response = post_form(member, f"/directory/{chisinau.id}/edit", changed,
                          page=f"/directory/{chisinau.id}/edit")
     assert response.status_code == 302
