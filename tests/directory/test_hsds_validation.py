@@ -157,3 +157,17 @@ def test_csv_export_is_the_official_tabular_package(client, directory):
     assert {row["taxonomy_id"] for row in tables["taxonomy_term"]} <= {
         row["id"] for row in tables["taxonomy"]}
     assert len(tables["organization"]) > 60
+
+
+def test_the_directory_page_offers_the_whole_tabular_package(client, directory):
+    """A service-map maintainer finds the package (with its datapackage.json) on the page,
+    filtered like the page."""
+    from html import unescape
+
+    html = client.get("/directory/?country=MD").get_data(as_text=True)
+    link = re.search(r'<a href="([^"]*/export/hsds\.zip[^"]*)" download>', html)
+    assert link is not None
+    assert "country=MD" in unescape(link.group(1))
+    response = client.get(unescape(link.group(1)))
+    assert response.status_code == 200
+    assert "datapackage.json" in zipfile.ZipFile(io.BytesIO(response.data)).namelist()
