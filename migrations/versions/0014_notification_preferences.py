@@ -40,6 +40,15 @@ def upgrade():
                                 ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('user_id', name=op.f('pk_notification_digests')),
     )
+    # Notices of proposed events followed the coordinators' forum e-mail choice until now:
+    # keep what each chose (a weekly forum digest becomes the daily one, "off" stays off).
+    op.execute(
+        "INSERT INTO notification_preferences (user_id, kind, email) "
+        "SELECT forum_preferences.user_id, 'event_proposed', "
+        "CASE WHEN forum_preferences.email = 'off' THEN 'off' ELSE 'daily' END "
+        "FROM forum_preferences JOIN users ON users.id = forum_preferences.user_id "
+        "WHERE users.role IN ('coordinator', 'admin') "
+        "AND forum_preferences.email IN ('daily', 'weekly', 'off')")
 
 
 def downgrade():
