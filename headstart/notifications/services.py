@@ -199,3 +199,13 @@ def _export(user) -> tuple[str, list]:
     return "notifications", [
         {"text": text(n), "url": n.url, "created_at": n.created_at.isoformat(),
          "read": n.read_at is not None} for n in recent(user, limit=10_000)]
+
+
+@account_export.connect
+def _export_settings(user) -> tuple[str, list]:
+    """The member's e-mail choices (those differing from "immediately") in their export."""
+    return "notification_settings", [
+        {"kind": kind, "email": email} for kind, email in db.session.execute(
+            select(NotificationPreference.kind, NotificationPreference.email).where(
+                NotificationPreference.user_id == user.id)
+            .order_by(NotificationPreference.kind))]

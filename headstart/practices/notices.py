@@ -56,11 +56,19 @@ def _people(practice, actor) -> list:
 
 
 def returned(practice, *, actor, comment: str) -> None:
-    """Tell the practice's people it came back, with the reviewer's comment."""
+    """Tell the practice's people it came back, with the reviewer's comment (in the
+    notification itself). The author's link leads to the practice, where they edit and
+    resubmit it; a returned practice is hidden from the other members of its organisation
+    (``workflow.can_view``), so theirs leads to the organisation's page."""
     details = {"title": practice.title, "comment": plain_text(comment, 300)}
     for user in _people(practice, actor):
-        notifications.notify(user, "practice_returned", details, endpoint="practices.detail",
-                             practice_id=practice.id)
+        if user.id == practice.author_id or practice.lead_organisation_id is None:
+            notifications.notify(user, "practice_returned", details,
+                                 endpoint="practices.detail", practice_id=practice.id)
+        else:
+            notifications.notify(user, "practice_returned", details,
+                                 endpoint="directory.detail",
+                                 organisation_id=practice.lead_organisation_id)
 
 
 def published(practice, *, actor) -> None:

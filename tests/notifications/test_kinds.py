@@ -63,11 +63,21 @@ def test_a_returned_practice_tells_its_author_and_its_organisations_members_with
     for person in (author, colleague):
         mail = outbox.last(to=person.email)
         assert "Please add how many people took part." in mail["Subject"]
-        assert f"{BASE}/practices/{practice.id}" in Outbox.body(mail)
-    assert_rendered_in(app, outbox.last(to=author.email), "cs")
+    # The author's link leads to the practice, where they edit and resubmit it; the other
+    # members cannot see a returned practice: theirs leads to the organisation.
+    author_mail = outbox.last(to=author.email)
+    author_link = outbox.link(author_mail, "/practices/")
+    assert author_link == f"/practices/{practice.id}"
+    assert f"{BASE}{author_link}" in Outbox.body(author_mail)
+    assert login_as(user=author).get(author_link).status_code == 200
+    colleague_link = outbox.link(outbox.last(to=colleague.email), "/directory/")
+    assert colleague_link == f"/directory/{practice.lead_organisation_id}"
+    assert_rendered_in(app, author_mail, "cs")
     for nobody in (gone, stranger, coordinator.user):
         assert outbox.messages(to=nobody.email) == []
-    bell = _bell(login_as(user=colleague))
+    colleague_client = login_as(user=colleague)
+    assert colleague_client.get(colleague_link).status_code == 200
+    bell = _bell(colleague_client)
     assert "was returned with comments from the reviewer: Please add how many people" in bell
 
 

@@ -72,3 +72,12 @@ def test_settings_need_signing_in_and_a_csrf_token(login_as):
     member = login_as("practitioner")
     assert member.post("/notifications/settings",
                        data={"link_proposed": "off"}).status_code in {400, 422}
+
+
+def test_the_choices_are_in_the_members_data_export(login_as):
+    import json
+
+    member = login_as("practitioner")
+    assert choose(member, link_proposed="daily").status_code == 302
+    data = json.loads(member.get("/account/export").get_data(as_text=True))
+    assert data["notification_settings"] == [{"kind": "link_proposed", "email": "daily"}]
