@@ -16,6 +16,7 @@ def init_app(app) -> None:
     from headstart.forum.cli import forum
     from headstart.handbook.cli import handbook
     from headstart.newsletter.cli import newsletter
+    from headstart.notifications.cli import notifications
     from headstart.search.cli import search
 
     app.cli.add_command(users)
@@ -26,5 +27,6 @@ def init_app(app) -> None:
     app.cli.add_command(forum)
     app.cli.add_command(handbook)
     app.cli.add_command(newsletter)
+    app.cli.add_command(notifications)
     app.cli.add_command(uploads)
     app.cli.add_command(jobs_group)

@@ -113,6 +113,8 @@ ROUTES = [
     Route("GET", "/notifications/", 302, 200, 200, 200, 200),
     Route("POST", "/notifications/{notice_a}/open", 302, 302, 404, 404, 404),
     Route("POST", "/notifications/read", 302, 302, 302, 302, 302),
+    Route("GET", "/notifications/settings", 302, 200, 200, 200, 200),
+    Route("POST", "/notifications/settings", 302, 422, 422, 422, 422),
     Route("GET", "/api/v1/practices", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/practices/{published}", 200, 200, 200, 200, 200),
     Route("GET", "/api/v1/practices/{draft_a}", 404, 404, 404, 404, 404),

@@ -100,3 +100,39 @@ def test_after_migrating_every_sqlite_connection_enforces_foreign_keys(tmp_path)
             for connection in held:
                 connection.close()
         db.engine.dispose()
+
+
+def test_0014_keeps_the_coordinators_choice_for_notices_of_proposed_events(empty_database,
+                                                                             tmp_path):
+    """Proposed events followed the forum's e-mail choice before 0014: a coordinator who
+    chose a digest or no e-mail keeps it for that kind; members and "immediately" need no
+    row."""
+    from sqlalchemy import text
+
+    from headstart.accounts import services as accounts
+
+    app = create_app({"INSTANCE_PATH": str(tmp_path), "SQLALCHEMY_DATABASE_URI": empty_database})
+    with app.app_context():
+        upgrade(revision="0013")
+        ids = {}
+        for name, role in (("weekly", "coordinator"), ("off", "admin"),
+                           ("immediately", "coordinator"), ("member", "practitioner")):
+            ids[name] = accounts.create_user(f"{name}@example.org", "a long password 1",
+                                             display_name=name, role=role, confirmed=True).id
+        db.session.flush()
+        for name, choice in (("weekly", "weekly"), ("off", "off"),
+                             ("immediately", "immediately"), ("member", "daily")):
+            db.session.execute(text("INSERT INTO forum_preferences (user_id, email) "
+                                    "VALUES (:user, :email)"),
+                               {"user": ids[name], "email": choice})
+        db.session.commit()
+        upgrade()
+        rows = set(db.session.execute(text(
+            "SELECT user_id, kind, email FROM notification_preferences")).all())
+        db.session.remove()
+        downgrade(revision="0013")
+        assert "notification_preferences" not in inspect(db.engine).get_table_names()
+        db.session.remove()
+        db.engine.dispose()
+    assert rows == {(ids["weekly"], "event_proposed", "daily"),
+                    (ids["off"], "event_proposed", "off")}

@@ -10,7 +10,7 @@ from headstart.core import bounds
 from headstart.core.errors import DomainError, NotFound
 from headstart.core.forms import apply_error
 from headstart.core.i18n import _
-from headstart.directory import links, services
+from headstart.directory import links, notices, services
 from headstart.directory.forms import LinkAnswerForm, LinkForm
 from headstart.directory.taxonomy import LINK_ACTIONS, LINK_STATES, SERVICES
 from headstart.directory.views import bp
@@ -60,9 +60,16 @@ def propose(organisation_id: int):
             apply_error(form, error)
             status = error.status_code  # 409 for a link that already exists, 422 otherwise
         else:
+            answerable = notices.has_people(partner)
             db.session.commit()
-            flash(_("Your proposal was sent to the members of %(name)s.", name=partner.name),
-                  "success")
+            if answerable:
+                flash(_("Your proposal was sent to the members of %(name)s.",
+                        name=partner.name), "success")
+            else:
+                flash(_("%(name)s has no members on HEADSTART yet, so nobody there can answer "
+                        "your proposal now. The coordinators were asked to find the people "
+                        "of %(name)s; your proposal waits for them.", name=partner.name),
+                      "success")
             return redirect(url_for("directory.link_detail", link_id=link.id))
     if request.method != "POST":
         status = 200

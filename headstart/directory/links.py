@@ -13,6 +13,7 @@ from headstart.core.auth import has_role
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from headstart.core.i18n import _l
 from headstart.core.models import utcnow
+from headstart.directory import notices
 from headstart.directory.models import Link, LinkEvent, Organisation
 from headstart.directory.services import (
     active_members,
@@ -93,7 +94,8 @@ def _tell_other_side(link: Link, action: str, acting: Organisation, actor) -> No
 
 def propose_link(proposer: Organisation, partner: Organisation, *, origin: str,
                  destination: str, services: list[str], note: str, actor) -> Link:
-    """A member of ``proposer`` proposes a partnership to ``partner``; its members are told."""
+    """A member of ``proposer`` proposes a partnership to ``partner``; its members are told
+    (the coordinators, asked to find its people, when it has none)."""
     if not is_member(actor, proposer):
         raise PermissionDenied(str(_l("You can only propose links for an organisation you "
                                       "are a member of.")))
@@ -119,6 +121,8 @@ def propose_link(proposer: Organisation, partner: Organisation, *, origin: str,
     _record(link, "proposed", actor, proposer, link.note)
     db.session.flush()
     _tell_other_side(link, "proposed", proposer, actor)
+    if not notices.has_people(partner):
+        notices.link_to_memberless(link, actor=actor)
     logger.info("user %s proposed link %s (%s -> %s)", actor.id, link.id, proposer.id,
                 partner.id)
     return link

@@ -16,6 +16,7 @@ from headstart.core.i18n import _l
 from headstart.core.mail import send_mail
 from headstart.core.models import utcnow
 from headstart.core.signals import account_export
+from headstart.directory import notices
 from headstart.directory.models import Link, Membership, Organisation, OrganisationTerm
 from headstart.directory.taxonomy import KINDS, LANGUAGES_SERVED, SERVICES, SIDES
 from headstart.extensions import db
@@ -193,6 +194,7 @@ def create_organisation(values: dict, *, actor, services=(), languages=(),
     db.session.add(Membership(user_id=actor.id, organisation_id=organisation.id, status="active",
                               decided_at=utcnow(), decided_by_id=actor.id))
     db.session.flush()
+    notices.organisation_added(organisation, actor=actor)
     logger.info("user %s created organisation %s", actor.id, organisation.id)
     return organisation
 
@@ -222,6 +224,8 @@ def update_organisation(organisation: Organisation, values: dict, *, actor, serv
         organisation.verified, organisation.verified_at = False, None
         organisation.verified_by_id = None
     db.session.flush()
+    if any(getattr(organisation, key) != value for key, value in vouched.items()):
+        notices.organisation_changed(organisation, vouched, actor=actor)
     logger.info("user %s edited organisation %s", actor.id, organisation.id)
 
 
@@ -328,7 +332,8 @@ def pending_requests(organisation: Organisation) -> list[Membership]:
 
 
 def request_membership(organisation: Organisation, *, actor) -> Membership:
-    """Ask to join ``organisation``; its members are told by e-mail."""
+    """Ask to join ``organisation``; its members (or, when it has none, the coordinators)
+    are told."""
     existing = membership_of(actor, organisation)
     if existing is not None and existing.status == "active":
         raise Conflict(str(_l("You are already a member of this organisation.")))
@@ -343,10 +348,7 @@ def request_membership(organisation: Organisation, *, actor) -> Membership:
         membership = Membership(user_id=actor.id, organisation_id=organisation.id)
         db.session.add(membership)
     db.session.flush()
-    for member in active_members(organisation):
-        send_mail(member.user.email, _l("Someone asks to join your organisation"), "join_request",
-                  locale=member.user.preferred_language, requester=actor,
-                  organisation=organisation)
+    notices.join_requested(membership, actor=actor)
     logger.info("user %s asked to join organisation %s", actor.id, organisation.id)
     return membership
 

@@ -15,7 +15,7 @@ from headstart.core.models import utcnow
 from headstart.directory.models import Membership
 from headstart.directory.services import parse_corridors
 from headstart.directory.taxonomy import LANGUAGES_SERVED
-from headstart.events import times
+from headstart.events import notices, times
 from headstart.events.models import Event, EventPractice, EventTerm
 from headstart.extensions import db
 from headstart.practices import terms
@@ -162,27 +162,9 @@ def propose_event(values: dict, *, actor) -> Event:
         event.decided_by_id, event.decided_at = actor.id, utcnow()
     db.session.flush()
     if event.status == "proposed":
-        _tell_coordinators(event)
+        notices.proposed(event, actor=actor)
     logger.info("user %s proposed event %s (%s)", actor.id, event.id, event.status)
     return event
-
-
-def _tell_coordinators(event: Event) -> None:
-    """Coordinators hear of a proposed event in the portal, and by e-mail (after commit) as
-    they chose for their moderation notices on the forum settings page: at once, in their
-    daily or weekly digest (``forum.digest``), or never."""
-    from headstart.accounts.models import User
-    from headstart.forum.notices import email_preference
-    from headstart.notifications import services as notifications
-
-    for user in db.session.scalars(select(User).where(
-            User.role.in_(("coordinator", "admin")), User.disabled.is_(False),
-            User.confirmed_at.is_not(None))):
-        if has_role(user, "coordinator"):
-            notifications.notify(user, "event_proposed", {"title": event.title},
-                                 endpoint="events.detail", event_id=event.id,
-                                 email=email_preference(user) == "immediately",
-                                 settings_endpoint="forum.settings")
 
 
 def update_event(event: Event, values: dict, *, actor) -> Event:
@@ -215,6 +197,7 @@ def decide(event: Event, decision: str, *, actor) -> None:
     event.status = new
     event.decided_by_id, event.decided_at = actor.id, utcnow()
     db.session.flush()
+    notices.decided(event, actor=actor)
     logger.info("user %s %sd event %s", actor.id, decision, event.id)
 
 

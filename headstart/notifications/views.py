@@ -6,9 +6,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from headstart.core.auth import safe_next
+from headstart.core.errors import DomainError
 from headstart.core.i18n import _
 from headstart.extensions import db
 from headstart.notifications import services
+from headstart.notifications.forms import settings_form
 from headstart.notifications.models import Notification
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -43,3 +45,32 @@ def read_all():
     if count:
         flash(_("All notifications are marked as read."), "success")
     return redirect(safe_next(request.form.get("next"), url_for("notifications.index")))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    """Per kind of notification, whether its e-mail comes at once, in the daily digest or
+    never (the portal always shows it)."""
+    kinds = services.kinds_for(current_user)
+    form = settings_form(kinds)
+    if request.method == "GET":
+        for kind, choice in services.email_choices(current_user).items():
+            form[kind].data = choice
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            try:
+                services.set_email_choices(current_user,
+                                           {kind: form[kind].data for kind in kinds})
+            except DomainError as error:
+                db.session.rollback()
+                flash(error.message, "error")
+                status = error.status_code
+            else:
+                db.session.commit()
+                flash(_("Your notification settings are saved."), "success")
+                return redirect(url_for("notifications.settings"))
+        else:
+            status = 422
+    return render_template("notifications/settings.html", form=form, kinds=kinds), status

@@ -20,7 +20,7 @@ from headstart.core.i18n import _l
 from headstart.core.models import utcnow
 from headstart.directory.models import Organisation
 from headstart.extensions import db
-from headstart.practices import terms, workflow
+from headstart.practices import notices, terms, workflow
 from headstart.practices.models import (
     Practice,
     PracticeCall,
@@ -339,6 +339,12 @@ def transition(practice: Practice, action: str, *, actor, comment: str = "",
             changes = {"criteria_confirmed": [before, wanted]}
     _record(practice, action, actor=actor, comment=comment.strip(), changes=changes)
     db.session.flush()
+    if action == "submit":
+        notices.submitted(practice, actor=actor)
+    elif action == "return":
+        notices.returned(practice, actor=actor, comment=comment)
+    elif action == "publish":
+        notices.published(practice, actor=actor)
     logger.info("user %s: %s practice %s → %s", actor.id, action, practice.id, target)
 
 

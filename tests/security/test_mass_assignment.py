@@ -27,6 +27,7 @@ from tests.security.mass import (  # noqa: F401 - importing registers the cases
     events_newsletter,
     forum,
     handbook,
+    notifications,
     practices,
 )
 from tests.security.mass.harness import ALLOW_LISTED, CASES, Env
@@ -98,6 +99,8 @@ REVIEWED = {
     ("directory/services.py", "setattr(target, key, getattr(duplicate, key))"),
     ("practices/services.py", 'setattr(practice, field, (values[field] or "").strip())'),
     ("practices/services.py", "setattr(practice, field, values[field])"),  # DATE_FIELDS
+    # Form fields named after the kinds the member may receive (services.kinds_for).
+    ("notifications/forms.py", "setattr(SettingsForm, kind, RadioField("),
 }
 RISKY = re.compile(r"request\.(form|values|get_json|json)\b|populate_obj|setattr\(|"
                    r"\*\*form\.data|\*\*request\.")

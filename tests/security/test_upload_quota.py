@@ -12,7 +12,7 @@ from werkzeug.datastructures import FileStorage
 from headstart.core import uploads
 from headstart.events.models import Event, EventAttachment
 from headstart.extensions import db
-from headstart.forum.models import ForumPreference
+from headstart.notifications.models import NotificationPreference
 from headstart.practices.models import Practice, PracticeAttachment
 from tests.helpers import post_form
 from tests.practices.test_attachments import post_with_files
@@ -183,16 +183,17 @@ def test_coordinators_on_a_digest_or_never_get_no_immediate_mail_of_proposals(
         app, runner, login_as, make_user, event_form, outbox):
     at_once, daily, never = (make_user("coordinator") for _ in range(3))
     with app.app_context():
-        db.session.add_all([ForumPreference(user_id=daily.id, email="daily"),
-                            ForumPreference(user_id=never.id, email="off")])
+        db.session.add_all([
+            NotificationPreference(user_id=daily.id, kind="event_proposed", email="daily"),
+            NotificationPreference(user_id=never.id, kind="event_proposed", email="off")])
         db.session.commit()
     client = login_as("practitioner")
     assert post_form(client, "/events/new", event_form).status_code == 302
     assert len(outbox.messages(at_once.email)) == 1
     assert outbox.messages(daily.email) == []
     assert outbox.messages(never.email) == []
-    result = runner.invoke(args=["forum", "digest", "daily"])
-    assert "1 daily forum digests sent." in result.output
+    result = runner.invoke(args=["notifications", "digest"])
+    assert "1 notifications digests sent." in result.output
     [digest] = outbox.messages(daily.email)
     assert "Recognition of diplomas" in outbox.body(digest)
     assert outbox.messages(never.email) == []
