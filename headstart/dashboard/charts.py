@@ -16,6 +16,8 @@ INK = "#1b1f24"
 GRID = "#c9d1d5"
 #: Longest name a bar list writes; the table beside it holds the whole name.
 LABEL_CHARS = 28
+#: Width allowed per character of a level label (font size 12; wide scripts included).
+CHAR_WIDTH = 8
 
 
 def nice_step(largest: int, ticks: int = 4) -> int:
@@ -37,19 +39,30 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def columns(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]], *,
-            stacked: bool, rtl: bool, number: Callable[[int], str] = str) -> dict:
+            stacked: bool, rtl: bool, number: Callable[[int], str] = str,
+            groups: Sequence[str] | None = None, names: Sequence[str] | None = None) -> dict:
     """A column chart: one slot per label (a month), a column per series side by side, or
     one column of stacked parts. Time runs in the reading direction: right to left when
-    ``rtl`` (the value axis is then on the right)."""
+    ``rtl`` (the value axis is then on the right). ``groups`` (the year of each month) is
+    written on a second line under the first written label of each group; ``names`` (the
+    whole month name) is what each column's tooltip calls its slot."""
+    names = list(names) if names is not None else list(labels)
     count = max(len(labels), 1)
     bars_per_slot = 1 if stacked else max(len(series), 1)
-    slot = max(28, min(64, 720 // count), 10 * bars_per_slot + 8)
+    # The plot keeps about the same width whatever the range (it is scaled down on a
+    # phone as a whole); a slot is a month.
+    slot = max(4, min(64, 720 // count))
+    pad = min(8, slot / 4)
     axis_w, top, plot_h = 56, 16, 200
     plot_w = slot * count
-    # Month names are turned 40° so that neighbours never overlap; with many months only
-    # every ``every``-th is written (each is still in the table).
-    every = max(1, math.ceil(count / 36))
-    label_room = 80
+    # Labels stand level; when they would not fit side by side, only every ``every``-th
+    # is written (each month is still in the table). Their width is estimated from their
+    # length, generously (CHAR_WIDTH per character).
+    groups = list(groups) if groups is not None else [""] * len(labels)
+    widest = max([max(len(label), len(group)) for label, group in zip(labels, groups,
+                                                                       strict=True)] or [1])
+    every = max(1, math.ceil((widest * CHAR_WIDTH + 8) / slot))
+    label_room = 40
     width, height = plot_w + axis_w + 16, top + plot_h + label_room
     plot_left = 16 if rtl else axis_w
     totals = [sum(values[i] for _name, values in series) if stacked
@@ -70,9 +83,10 @@ def columns(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]], 
                       "x": plot_left + plot_w + 6 if rtl else plot_left - 6,
                       "anchor": "start" if rtl else "end"})
     bars, marks = [], []
-    inner = slot - 8
+    shown_group = None
+    inner = slot - pad
     for i, label in enumerate(labels):
-        x0 = slot_x(i) + 4
+        x0 = slot_x(i) + pad / 2
         base = 0
         for k, (name, values) in enumerate(series):
             value = values[i]
@@ -89,13 +103,12 @@ def columns(labels: Sequence[str], series: Sequence[tuple[str, Sequence[int]]], 
                 bars.append({"x": round(x, 1), "y": round(y_top, 1), "w": round(w, 1),
                              "h": round(y_bottom - y_top, 1),
                              "fill": PALETTE[k % len(PALETTE)], "name": name,
-                             "label": label, "value": number(value)})
+                             "label": names[i], "value": number(value)})
         if i % every == 0:
-            cx = slot_x(i) + slot / 2
-            y = top + plot_h + 14
-            marks.append({"x": round(cx, 1), "y": y, "text": label,
-                          "anchor": "start" if rtl else "end",
-                          "rotate": 40 if rtl else -40})
+            group = groups[i] if groups[i] != shown_group else ""
+            shown_group = groups[i]
+            marks.append({"x": round(slot_x(i) + slot / 2, 1), "y": top + plot_h + 15,
+                          "text": label, "group": group, "group_y": top + plot_h + 30})
     return {"width": width, "height": height, "ticks": ticks, "bars": bars, "labels": marks,
             "plot": {"left": plot_left, "right": plot_left + plot_w, "top": top,
                      "bottom": top + plot_h},

@@ -51,7 +51,8 @@ def number(value: int) -> str:
 
 
 def month_short(month: Month) -> str:
-    return format_date(month.first_day, "MMM y")
+    """The month's short stand-alone name (no year: the chart writes it once a year)."""
+    return format_date(month.first_day, "LLL")
 
 
 def month_long(month: Month) -> str:
@@ -64,7 +65,9 @@ def _rtl() -> bool:
 
 def _columns(months: list[Month], series, *, stacked: bool) -> dict:
     return charts.columns([month_short(m) for m in months], series, stacked=stacked,
-                          rtl=_rtl(), number=number)
+                          rtl=_rtl(), number=number,
+                          groups=[format_date(m.first_day, "y") for m in months],
+                          names=[month_long(m) for m in months])
 
 
 def practices_figure(period: MonthRange) -> Figure:

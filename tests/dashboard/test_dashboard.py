@@ -307,7 +307,8 @@ def test_the_charts_are_images_with_a_name_and_mirror_in_arabic(login_as, networ
 
     def first_and_last_label_x(page: str) -> tuple[float, float]:
         svg = page.split('id="chart-forum-title"', 1)[1].split("</svg>", 1)[0]
-        xs = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" transform', svg)]
+        xs = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle"',
+                                           svg)]
         return xs[0], xs[-1]
 
     first, last = first_and_last_label_x(html)
