@@ -103,6 +103,7 @@ def register_blueprints(app) -> None:
     from headstart.api import forum as _forum_api  # noqa: F401 - adds its routes
     from headstart.api import handbook as _handbook_api  # noqa: F401 - adds its route
     from headstart.api.views import bp as api
+    from headstart.dashboard.views import bp as dashboard
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
     from headstart.directory.views import bp as directory
@@ -130,7 +131,7 @@ def register_blueprints(app) -> None:
     from headstart.search.views import bp as search
 
     for blueprint in (main, auth, account, directory, practices, calls, search, notifications,
-                      admin, api, forum, handbook, events, newsletter):
+                      admin, api, forum, handbook, events, newsletter, dashboard):
         app.register_blueprint(blueprint)
 
 

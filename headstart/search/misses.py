@@ -185,3 +185,25 @@ def grouped(*, days: int | None = None, sort: str = "frequent", page: int = 1,
     items = [Miss(row.query, int(row.times), row.last_day, sorted(details[row.query][0]),
                   sorted(details[row.query][1])) for row in rows]
     return MissPage(items, page, per_page, total)
+
+
+@dataclass
+class LanguageMiss:
+    """How often one query found nothing for readers of one interface language."""
+
+    query: str
+    language: str
+    times: int
+
+
+def by_language(first_day: date, last_day: date, *, limit: int = 20) -> list[LanguageMiss]:
+    """The misses from ``first_day`` to ``last_day`` (both included) counted per query and
+    interface language, most frequent first (the coordinators' dashboard). Only the kept
+    days can count: older misses are deleted."""
+    times = func.sum(SearchMiss.times).label("times")
+    rows = db.session.execute(
+        select(SearchMiss.query, SearchMiss.language, times)
+        .where(SearchMiss.day >= first_day, SearchMiss.day <= last_day)
+        .group_by(SearchMiss.query, SearchMiss.language)
+        .order_by(times.desc(), SearchMiss.query, SearchMiss.language).limit(limit))
+    return [LanguageMiss(row.query, row.language, int(row.times)) for row in rows]
