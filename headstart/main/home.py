@@ -175,10 +175,18 @@ def join_requests_to_decide(user, organisations: list[Organisation]) -> list[Mem
 def followed_topics_with_news(user) -> list:
     """Topics the member follows (and may still read) with posts they have not seen."""
     from headstart.forum import services as forum
+    from headstart.forum.models import ForumPost
 
     topics = [s.topic for s in forum.subscriptions_of(user) if s.topic is not None]
     unread = forum.unread_ids(user, topics)
     found = [topic for topic in topics if topic.id in unread]
+    if found:
+        # Writing a post does not mark the topic read: the member's own newest post is
+        # not news to them.
+        own = set(db.session.scalars(select(ForumPost.id).where(
+            ForumPost.id.in_([topic.last_post_id for topic in found]),
+            ForumPost.author_id == user.id)))
+        found = [topic for topic in found if topic.last_post_id not in own]
     return sorted(found, key=lambda topic: topic.last_post_at, reverse=True)
 
 

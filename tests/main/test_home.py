@@ -24,7 +24,8 @@ def html(client, url="/", status=200):
 
 def text(page: str) -> str:
     """What the page's main part says, without tags (search results mark the words)."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", page.split("<main", 1)[1])))
+    main = page.split("<main", 1)[-1]
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", main)))
 
 
 def section(page: str, heading_id: str) -> str:
