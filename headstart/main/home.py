@@ -16,10 +16,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import select, union
 
 from headstart.core.auth import has_role
+from headstart.core.i18n import machine_datetime
 from headstart.directory import finder, links
 from headstart.directory import services as directory
 from headstart.directory.models import Link, Membership, Organisation, OrganisationTerm
+from headstart.events import display
+from headstart.events import listing as event_listing
 from headstart.extensions import db
+from headstart.forum import services as forum
+from headstart.forum.models import ForumPost
+from headstart.handbook import editions
+from headstart.notifications import services as notifications
+from headstart.practices import listing as practice_listing
 from headstart.practices.models import Practice, PracticeCountry
 
 #: How many of each list the page shows.
@@ -70,10 +78,8 @@ def newest_practices(reader: str) -> list[Practice]:
     """The most recently published practices, one per translation group (the reader's
     language where that version exists), through the same search the practice list
     uses (it falls back to the database while the index is unavailable)."""
-    from headstart.practices import listing
-
-    filters = listing.clean_filters({"sort": "newest"})
-    found = listing.find(filters, reader=reader, per_page=NEWEST_PRACTICES,
+    filters = practice_listing.clean_filters({"sort": "newest"})
+    found = practice_listing.find(filters, reader=reader, per_page=NEWEST_PRACTICES,
                          with_facets=False, with_snippets=False)
     return found.practices
 
@@ -92,18 +98,13 @@ class Upcoming:
 
 def upcoming_events() -> list[Upcoming]:
     """Approved events that have not ended yet, soonest first (as the event list)."""
-    from headstart.core.i18n import machine_datetime
-    from headstart.events import display, listing
-
     return [Upcoming(event, display.interval(event.starts_at, event.ends_at, event.timezone),
                      event.timezone, machine_datetime(event.starts_at))
-            for event in listing.find({"when": "upcoming"})[:UPCOMING_EVENTS]]
+            for event in event_listing.find({"when": "upcoming"})[:UPCOMING_EVENTS]]
 
 
 def latest_edition():
     """The newest published handbook edition, or None."""
-    from headstart.handbook import editions
-
     return editions.latest()
 
 
@@ -174,9 +175,6 @@ def join_requests_to_decide(user, organisations: list[Organisation]) -> list[Mem
 
 def followed_topics_with_news(user) -> list:
     """Topics the member follows (and may still read) with posts they have not seen."""
-    from headstart.forum import services as forum
-    from headstart.forum.models import ForumPost
-
     topics = [s.topic for s in forum.subscriptions_of(user) if s.topic is not None]
     unread = forum.unread_ids(user, topics)
     found = [topic for topic in topics if topic.id in unread]
@@ -192,8 +190,6 @@ def followed_topics_with_news(user) -> list:
 
 def waiting_for(user) -> WaitingForMe:
     """What waits for ``user`` (a signed-in member) on their home page."""
-    from headstart.notifications import services as notifications
-
     organisations = links.member_organisations(user)
     return WaitingForMe(
         link_proposals=_waiting(link_proposals_to_answer(organisations)),
