@@ -46,6 +46,12 @@ class Route:
 
 ROUTES = [
     Route("GET", "/", 200, 200, 200, 200, 200),
+    # The home page's corridor picker: to the finder or the corridor's practices; no
+    # corridor, or not a corridor, shows the home page again with a message.
+    Route("GET", "/corridor?origin=MD&destination=IT", 302, 302, 302, 302, 302),
+    Route("GET", "/corridor?origin=MD&destination=IT&show=practices", 302, 302, 302, 302, 302),
+    Route("GET", "/corridor", 422, 422, 422, 422, 422),
+    Route("GET", "/corridor?origin=MD&destination=MD", 422, 422, 422, 422, 422),
     Route("GET", "/healthz", 200, 200, 200, 200, 200),
     Route("GET", "/favicon.ico", 301, 301, 301, 301, 301),
     Route("GET", "/auth/login", 200, 302, 302, 302, 302),
