@@ -1,6 +1,9 @@
-"""In a real browser: a practitioner submits a practice, a coordinator returns it with
-comments, the practitioner resubmits, the coordinator publishes, and a visitor finds it."""
+"""In a real browser: a practitioner submits a practice, the coordinator sees it on the
+dashboard and in the bell and returns it with comments, the practitioner sees the comment
+from their home page and resubmits, the coordinator publishes, the practitioner is told,
+and a visitor finds it."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +35,18 @@ def people(live_server):
                                   status="active"))
         db.session.commit()
     return author, coordinator
+
+
+def _mail_about(outbox, to: str, words: str, seconds: float = 10.0):
+    """The mail to ``to`` whose subject holds ``words`` (mail leaves through the queue's
+    worker thread, a moment after the request)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = [m for m in outbox.messages(to) if words in str(m["Subject"])]
+        if found or time.monotonic() > deadline:
+            assert found, f"no mail to {to} about {words!r}"
+            return found[-1]
+        time.sleep(0.2)
 
 
 def sign_in(page, email):
@@ -73,14 +88,24 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     reviewer_context = browser.new_context(base_url=live_server.base_url)
     reviewer = reviewer_context.new_page()
     sign_in(reviewer, "reviewer@example.org")
-    reviewer.goto("/practices/review")
+    # The bell and the dashboard both say a practice waits.
+    expect(reviewer.locator("header .badge")).to_contain_text("1")
+    reviewer.get_by_role("link", name="Dashboard").click()
+    waiting = reviewer.locator("li.waiting-practices")
+    expect(waiting).not_to_contain_text("nothing waits")
+    waiting.get_by_role("link").click()
     assert_accessible(reviewer)
     reviewer.get_by_role("link", name="Orientation days for care workers bound for Italy").click()
     assert_accessible(reviewer)
     reviewer.get_by_label("Comments for the author").fill("Please name the partner in Italy.")
     reviewer.get_by_role("button", name="Return to the author").click()
 
-    page.goto(practice_url)
+    # The author's home page says what waits: the practice, with the comment.
+    page.goto("/")
+    returned = page.locator("#waiting-returned")
+    expect(returned).to_contain_text("Please name the partner in Italy.")
+    assert_accessible(page)
+    returned.get_by_role("link", name="Orientation days for care workers bound for Italy").click()
     expect(page.locator(".review-comment")).to_contain_text("Please name the partner in Italy.")
     page.get_by_role("link", name="Edit").click()
     page.get_by_label("How it works").fill("- Contracts\n- Italian phrases\n- Partner: Caritas")
@@ -90,6 +115,13 @@ def test_submit_return_resubmit_publish_and_find(browser, live_server, people):
     reviewer.get_by_label("Evaluated", exact=True).check()
     reviewer.get_by_role("button", name="Publish").click()
     expect(reviewer.locator(".flashes")).to_contain_text("published")
+
+    # The author is told, in the bell and by e-mail with a link to the practice.
+    page.goto("/notifications/")
+    expect(page.locator(".notification-list")).to_contain_text(
+        "The practice “Orientation days for care workers bound for Italy” is published.")
+    mail = _mail_about(live_server.outbox, "author@example.org", "is published")
+    assert f"{live_server.base_url}/practices/" in live_server.outbox.body(mail)
 
     visitor = browser.new_context(base_url=live_server.base_url).new_page()
     visitor.goto("/practices/?country=MD")
