@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from headstart.core import page_cache
 from headstart.extensions import db
-from headstart.search import analysis, best_match
+from headstart.search import analysis, best_match, vocabulary
 from headstart.search.base import Hit, SearchDocument, SearchRequest, SearchResult
 from headstart.search.models import SearchDocumentRow, SearchFacet, SearchWord
 from headstart.search.query import ParsedQuery, Word
@@ -39,8 +39,9 @@ def _lexeme(word: str) -> str:
 
 
 def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
-    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``), and
-    its folded words (for the vocabulary)."""
+    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``, its
+    concept tokens ``'#country:md':16383D``, one position per facet naming it), and its
+    folded words (for the vocabulary)."""
     positions: dict[str, list[str]] = {}
     words: set[str] = set()
     for part, weight, offset in PARTS:
@@ -51,6 +52,10 @@ def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
             positions.setdefault(word, []).append(f"{position}{weight}")
             if stems:
                 positions.setdefault(stems[index], []).append(f"{position}{weight}")
+    # The tags' concept tokens, at the last positions (weight D, as the body): matched
+    # like a stem; left out of the words (the vocabulary table "did you mean" reads).
+    for number, concept in enumerate(vocabulary.document_tokens(document.facets)):
+        positions.setdefault(concept, []).append(f"{MAX_POSITION - number}D")
     literal = " ".join(f"{_lexeme(word)}:{','.join(places[:256])}"
                        for word, places in positions.items())
     return literal, words
