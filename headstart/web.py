@@ -106,6 +106,7 @@ def register_blueprints(app) -> None:
     from headstart.dashboard.views import bp as dashboard
     from headstart.directory import link_views, network_views  # noqa: F401 - add routes
     from headstart.directory import search_documents as _organisations  # noqa: F401
+    from headstart.directory import search_vocabulary as _services  # noqa: F401 (registers)
     from headstart.directory.views import bp as directory
     from headstart.events import edit_views as _event_edit_views  # noqa: F401 - add routes
     from headstart.events import month_views  # noqa: F401 - add routes
@@ -125,6 +126,7 @@ def register_blueprints(app) -> None:
     from headstart.notifications.views import bp as notifications
     from headstart.practices import blocks as _practice_blocks  # noqa: F401 (registers)
     from headstart.practices import search_documents  # noqa: F401 (registers the area)
+    from headstart.practices import search_vocabulary as _terms  # noqa: F401 (registers)
     from headstart.practices import subjects as _practice_subjects  # noqa: F401 (registers)
     from headstart.practices.calls_views import bp as calls
     from headstart.practices.views import bp as practices

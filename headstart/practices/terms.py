@@ -60,6 +60,41 @@ def _label(row: TaxonomyTerm) -> str:
     return row.label
 
 
+def labels_everywhere(vocabularies: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """``(vocabulary, code, locale, label)`` of every term of ``vocabularies``, retired
+    ones too (records keep them), in every interface language: the admin's label for that
+    language, else the built-in one translated while the English label is unchanged, else
+    the English label (for search, which matches labels of every language)."""
+    from flask_babel import force_locale
+
+    from headstart.core.i18n import LOCALES
+
+    found = []
+    chosen = [r for r in _rows() if r.vocabulary in vocabularies]
+    for locale in LOCALES:
+        with force_locale(locale):
+            for row in chosen:
+                given = (row.labels or {}).get(locale)
+                builtin = BUILTIN.get(row.vocabulary, {}).get(row.code)
+                if not given and builtin is not None and row.label == builtin._args[0]:
+                    given = str(builtin)
+                found.append((row.vocabulary, row.code, locale, given or row.label))
+    return found
+
+
+def labels_version(vocabularies: tuple[str, ...]) -> tuple:
+    """What the labels of ``vocabularies`` depend on: changes with any term's labels."""
+    if has_request_context() and "taxonomy_rows" in g:
+        rows = [(r.vocabulary, r.code, r.label, r.labels) for r in g.taxonomy_rows]
+    else:  # the columns only, no objects: search asks on every query
+        rows = db.session.execute(select(
+            TaxonomyTerm.vocabulary, TaxonomyTerm.code, TaxonomyTerm.label,
+            TaxonomyTerm.labels).order_by(TaxonomyTerm.id)).all()
+    return tuple(sorted((vocabulary, code, label, tuple(sorted((labels or {}).items())))
+                        for vocabulary, code, label, labels in rows
+                        if vocabulary in vocabularies))
+
+
 def terms(vocabulary: str, *, include_retired: bool = False) -> list[Term]:
     """The terms of ``vocabulary`` in their order, labelled for the reader."""
     return [Term(r.vocabulary, r.code, r.group, _label(r), r.active) for r in _rows()

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from headstart.core import page_cache
 from headstart.extensions import db
-from headstart.search import analysis, best_match
+from headstart.search import analysis, best_match, vocabulary
 from headstart.search.base import (
     Hit,
     SearchDocument,
@@ -46,8 +46,9 @@ def _lexeme(word: str) -> str:
 
 
 def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
-    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``), and
-    its folded words (for the vocabulary)."""
+    """The document's words as a tsvector literal (``'word':1A,7A '~stem':1A …``, its
+    concept tokens ``'#country:md':16383D``, one position per facet naming it), and its
+    folded words (for the vocabulary)."""
     positions: dict[str, list[str]] = {}
     words: set[str] = set()
     for part, weight, offset in PARTS:
@@ -62,6 +63,10 @@ def tsvector_literal(document: SearchDocument) -> tuple[str, set[str]]:
                     positions.setdefault(stems[index], []).append(place)
             # A gap between language versions, so no phrase spans two of them.
             position += len(folded) + 2
+    # The tags' concept tokens, at the last positions (weight D, as the body): matched
+    # like a stem; left out of the words (the vocabulary table "did you mean" reads).
+    for number, concept in enumerate(vocabulary.document_tokens(document.facets)):
+        positions.setdefault(concept, []).append(f"{MAX_POSITION - number}D")
     literal = " ".join(f"{_lexeme(word)}:{','.join(places[:256])}"
                        for word, places in positions.items())
     return literal, words

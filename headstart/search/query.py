@@ -19,6 +19,8 @@ MAX_QUERY_CHARS = 500
 MAX_ITEMS = 12
 MAX_CLAUSES = 6
 MAX_PHRASE_WORDS = 8
+#: Starts a concept token (``search.vocabulary``, which imports this module).
+CONCEPT_PREFIX = "#"
 
 _PIECE_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
@@ -30,6 +32,8 @@ class Word:
     text: str
     folded: str
     stems: frozenset[str]
+    #: (``stems`` also holds the word's concept tokens once the search service added them,
+    #: ``search.vocabulary``: the tags whose labels hold the word.)
     #: Close spellings a misspelt word also matches, with the weight of their scores
     #: (below 1: a close spelling ranks below the word itself). Filled by the search
     #: service (``search.typos``) from words of documents the reader may read.
@@ -39,6 +43,11 @@ class Word:
     def forms(self) -> frozenset[str]:
         """Every index form that matches this word exactly."""
         return self.stems | {self.folded}
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        """The concept tokens among the word's forms (``search.vocabulary``)."""
+        return frozenset(form for form in self.stems if form.startswith(CONCEPT_PREFIX))
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ class ParsedQuery:
     #: The audiences the close spellings of the words were looked up for (``None``: not
     #: looked up yet; see ``search.typos``).
     fuzzy_audiences: tuple[str, ...] | None = None
+    #: Whether the concept tokens of the words were added (``search.vocabulary``).
+    concepts_added: bool = False
 
     @property
     def empty(self) -> bool:
@@ -90,8 +101,9 @@ class ParsedQuery:
         for clause in self.clauses:
             for item in clause.required:
                 if isinstance(item, Word):
-                    forms |= item.forms
-                    forms.update(form for form, _weight in item.fuzzy)
+                    forms |= item.forms - item.concepts
+                    forms.update(form for form, _weight in item.fuzzy
+                                 if not form.startswith(CONCEPT_PREFIX))
                 else:
                     forms |= set(item.words)
         return frozenset(forms)

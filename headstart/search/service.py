@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from headstart.core import page_cache
 from headstart.core.i18n import LOCALES
 from headstart.extensions import db
-from headstart.search import analysis, typos
+from headstart.search import analysis, typos, vocabulary
 from headstart.search.base import IndexUnavailable, SearchDocument, SearchRequest, SearchResult
 from headstart.search.models import SearchQueue
 from headstart.search.query import parse
@@ -295,14 +295,18 @@ def count_to_index() -> int:
 def search(request: SearchRequest) -> SearchResult:
     """Run a search on the configured backend (raises :class:`IndexUnavailable`, also
     while this process rebuilds a damaged index, whose half-filled state would show
-    too few results). Misspelt words of ``request.query`` get their close spellings
-    among the words the reader may read first (:mod:`search.typos`, filled in place)."""
+    too few results). The words of ``request.query`` get the concept tokens of the labels
+    they are a word of (:mod:`search.vocabulary`), and misspelt words their close spellings
+    among the words the reader may read (:mod:`search.typos`), both filled in place."""
     if id(current_app._get_current_object()) in _repairing:
         page_cache.skip()
         raise IndexUnavailable("rebuilding")
     try:
         engine = backend()
+        # The vocabulary first: a word that is a label is known, never taken for a typo.
+        vocabulary.expand(request.query)
         typos.expand(request.query, engine, request.audiences)
+        vocabulary.expand_close(request.query, engine, request.audiences)
         return engine.search(request)
     except IndexUnavailable as error:
         page_cache.skip()  # a page without the index is not kept
@@ -347,6 +351,7 @@ def suggest(request: SearchRequest) -> str | None:
     """A corrected query when some words are not in the index but a close word is and the
     corrected query finds something; None otherwise."""
     engine = backend()
+    vocabulary.expand(request.query)
     text = request.query.text
     changed = False
     for word in request.query.words():
@@ -354,8 +359,8 @@ def suggest(request: SearchRequest) -> str | None:
             near = engine.vocabulary_near(word.folded)
         except IndexUnavailable:
             return None
-        if any(candidate == word.folded for candidate, _count in near):
-            continue
+        if word.concepts or any(candidate == word.folded for candidate, _count in near):
+            continue  # a word of the index, or of the portal's vocabulary, is not misspelt
         ranked = sorted(((analysis.edit_distance(c, word.folded), -n, c) for c, n in near
                          if len(c) > 2), key=lambda item: item[:2])
         # The vocabulary holds every audience's words: offer only a word that something

@@ -36,6 +36,10 @@ from whoosh.util.numeric import byte_to_length
 CACHE_POSTINGS = 8_000_000
 #: BM25F's free parameters, as Whoosh's default weighting has them.
 B, K1 = BM25F().B, BM25F().K1
+#: Fields scored without BM25's length normalisation (B = 0): the tags' concept tokens,
+#: which belong to the whole record however long its text (PostgreSQL's ``ts_rank``
+#: does not normalise by length either).
+FLAT_FIELDS = frozenset({"concepts"})
 
 _EMPTY = (np.zeros(0, np.int32), np.zeros(0, np.float32))
 _LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float32)
@@ -295,13 +299,14 @@ class Snapshot:
             return
         idf = np.log(self.size / (document_frequency + 1)) + 1
         average = self._average_length(field)
+        b = 0.0 if field in FLAT_FIELDS else B
         for (segid, reader, offset, count), (ids, weights) in zip(
                 self.leaves, per_leaf, strict=True):
             if not len(ids):
                 continue
             lengths = self.arrays.lengths(segid, reader, field)[ids]
             part = idf * ((weights * (K1 + 1))
-                          / (weights + K1 * ((1 - B) + B * lengths / average)))
+                          / (weights + K1 * ((1 - b) + b * lengths / average)))
             scores[offset:offset + count][ids] += part
             mask[offset:offset + count][ids] = True
 

@@ -31,7 +31,7 @@ from whoosh.index import LockError
 from whoosh.reading import ReaderClosed
 from whoosh.system import pack_uint
 
-from headstart.search import analysis, best_match
+from headstart.search import analysis, best_match, vocabulary
 from headstart.search.base import (
     Hit,
     IndexUnavailable,
@@ -41,13 +41,15 @@ from headstart.search.base import (
     filter_values,
     part_texts,
 )
-from headstart.search.query import ParsedQuery, Word
+from headstart.search.query import CONCEPT_PREFIX, ParsedQuery, Word
 from headstart.search.whoosh_arrays import SegmentArrays, Snapshot, ranked, top
 
 logger = logging.getLogger(__name__)
 
 #: (field prefix, boost): title words weigh most, then the summary, then the body.
 PARTS = (("title", 3.0), ("summary", 2.0), ("body", 1.0))
+#: Weight of a tag's concept token, as a word of the body.
+CONCEPT_BOOST = 1.0
 #: How long a writer waits for another process's lock before giving up.
 LOCK_WAIT_SECONDS = 60.0
 #: Errors Whoosh raises on a damaged index (a truncated segment gives a bare TypeError).
@@ -100,6 +102,9 @@ def _schema() -> Schema:
     for part, boost in PARTS:
         fields[f"{part}_exact"] = AnalysedText(analyzer=words, phrase=True, field_boost=boost)
         fields[f"{part}_stem"] = AnalysedText(analyzer=words, phrase=False, field_boost=boost)
+    # Concept tokens of the tags (``search.vocabulary``), scored without length
+    # normalisation (``whoosh_arrays.FLAT_FIELDS``): a tag is the whole record's.
+    fields["concepts"] = AnalysedText(analyzer=words, phrase=False, field_boost=CONCEPT_BOOST)
     schema = Schema(**fields)
     schema.add("f_*", KEYWORD(commas=True, lowercase=False, scorable=False), glob=True)
     return schema
@@ -276,6 +281,9 @@ class WhooshBackend:
                 stems += stemmed
             fields[f"{part}_exact"] = " ".join(folded)
             fields[f"{part}_stem"] = " ".join(stems)
+        # The tags' concept tokens have their own field: matched like a stem, never read
+        # as a word ("did you mean" and close spellings read the exact fields).
+        fields["concepts"] = " ".join(vocabulary.document_tokens(document.facets))
         for name, values in document.facets.items():
             clean = [str(v).replace(",", " ") for v in values if str(v)]
             if clean:
@@ -293,18 +301,25 @@ class WhooshBackend:
 
     @staticmethod
     def _item_scores(snapshot: Snapshot, item):
-        """Scores and matches of one word (its folded form and stems in every part, and
-        its close spellings with their lower weights) or phrase (in any part)."""
+        """Scores and matches of one word (its folded form and stems in every part, its
+        concept tokens, and its close spellings with their lower weights) or phrase (in
+        any part)."""
         scores = np.zeros(snapshot.size, dtype=np.float64)
         mask = np.zeros(snapshot.size, dtype=bool)
+        concepts = item.concepts if isinstance(item, Word) else frozenset()
+        for form in sorted(concepts):
+            snapshot.term_scores("concepts", form, scores, mask)
         for part, _boost in PARTS:
             if isinstance(item, Word):
                 snapshot.term_scores(f"{part}_exact", item.folded, scores, mask)
-                for form in sorted(item.stems):
+                for form in sorted(item.stems - concepts):
                     snapshot.term_scores(f"{part}_stem", form, scores, mask)
                 for form, weight in item.fuzzy:
                     close = np.zeros(snapshot.size, dtype=np.float64)
-                    snapshot.term_scores(f"{part}_exact", form, close, mask)
+                    if not form.startswith(CONCEPT_PREFIX):
+                        snapshot.term_scores(f"{part}_exact", form, close, mask)
+                    elif part == "body":  # a concept close to the word: once, not per part
+                        snapshot.term_scores("concepts", form, close, mask)
                     scores += weight * close
             else:
                 snapshot.phrase_scores(f"{part}_exact", tuple(item.words), scores, mask)
@@ -484,9 +499,11 @@ class WhooshBackend:
             cache = self._vocabulary_cache(snapshot)
             key = ("holds", word.folded, word.stems, audiences)
             if key not in cache:
+                concepts = word.concepts
                 terms = [(f"{part}_{kind}", form) for part, _b in PARTS
-                         for kind, forms in (("exact", [word.folded]), ("stem", word.stems))
-                         for form in forms]
+                         for kind, forms in (("exact", [word.folded]),
+                                             ("stem", word.stems - concepts))
+                         for form in forms] + [("concepts", c) for c in concepts]
                 cache[key] = bool(np.any(self._holding(snapshot, terms)
                                          & self._readable(snapshot, audiences)))
             return cache[key]

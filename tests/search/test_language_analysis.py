@@ -36,7 +36,10 @@ def records(app, make_practice, search_backend):
         if (language, title) not in made:
             made[language, title] = make_practice(
                 "published", title=title, language=language,
-                summary="Nothing else in common with the other records.").id
+                summary="Nothing else in common with the other records.",
+                # Not the factory's "women": "կանայք" (women) would find every record
+                # tagged with that target group (search.vocabulary).
+                target_groups=["students"]).id
     return made
 
 

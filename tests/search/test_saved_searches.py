@@ -63,8 +63,10 @@ def test_a_newly_published_match_is_announced_once(
     save(member, name="Moldova orientation")
     assert "Old orientation" not in member.get("/notifications/").get_data(as_text=True)
 
+    # Nothing of the saved words, nor tagged with them (search.vocabulary: "Moldova").
     make_practice("published", title="Chess club", summary="Games.",
-                  implementation_countries=["PL"], city_region="Kraków")
+                  implementation_countries=["PL"], origin_countries=["PL"],
+                  destination_countries=["DE"], themes=["housing"], city_region="Kraków")
     new = make_practice("published", title="New orientation in Chișinău")
     page = member.get("/notifications/").get_data(as_text=True)
     assert "A newly published practice matches your saved search" in page
