@@ -43,6 +43,11 @@ LOCALES = (
     "sq", "mk", "uk", "ru", "vi", "hy", "mn", "ar",
 )  # fmt: skip
 RTL_LOCALES = frozenset({"ar"})
+#: The CLDR locale dates and numbers are written in, where it is not the interface
+#: language's bare code: the English interface is written in British English, so its
+#: dates are British too ("7 Dec 2026", "07/12/2026, 16:46", not "12/7/26, 4:46 PM"); the
+#: Portuguese catalogue is European Portuguese.
+FORMAT_LOCALES = {"en": "en_GB", "pt": "pt_PT"}
 LANG_COOKIE = "headstart_lang"
 #: Endpoints where ``?lang=`` filters content by its language instead of choosing the
 #: interface language; their language switcher goes through ``/language/<code>``.
@@ -71,8 +76,18 @@ def is_supported(code: str | None) -> bool:
     return bool(code) and code in available_locales()
 
 
+def formatting_locale(code: str) -> str:
+    """The CLDR locale that writes dates and numbers for interface language ``code``."""
+    return FORMAT_LOCALES.get(code, code)
+
+
 def select_locale() -> str:
-    """Flask-Babel locale selector implementing SPEC §6."""
+    """Flask-Babel locale selector implementing SPEC §6 (as the locale dates and numbers
+    are written in: ``en_GB`` for English; catalogues are found by the language)."""
+    return formatting_locale(_select_language())
+
+
+def _select_language() -> str:
     if not has_request_context():  # command line: the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     if hasattr(g, "locale_code"):
@@ -123,7 +138,8 @@ def remember_locale(response):
 
 def current_locale_code() -> str:
     """The language code of the current request, e.g. ``"cs"``."""
-    return str(get_locale() or "en")
+    locale = get_locale()
+    return locale.language if locale is not None else "en"
 
 
 def text_direction(code: str | None = None) -> str:

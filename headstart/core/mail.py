@@ -35,6 +35,7 @@ from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 
 from headstart.core import jobs
+from headstart.core.i18n import formatting_locale
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def make_message(to: str, subject: str, template: str, *, locale: str = "en", he
                  **context) -> EmailMessage:
     """Render ``email/<template>.txt`` (and ``.html`` when present) into a message, without
     queueing it (for senders that deliver themselves, like the newsletter)."""
-    with force_locale(locale):
+    with force_locale(formatting_locale(locale)):
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
         text = render_template(f"email/{template}.txt", **context)
         html = _render_optional(f"email/{template}.html", **context)

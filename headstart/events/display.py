@@ -7,7 +7,7 @@ from datetime import datetime
 
 from babel.dates import format_date, format_time
 
-from headstart.core.i18n import _, current_locale_code, machine_datetime
+from headstart.core.i18n import _, current_locale_code, formatting_locale, machine_datetime
 from headstart.events import times
 
 
@@ -29,7 +29,7 @@ class Times:
 
 def interval(start: datetime, end: datetime, zone_name: str, locale: str | None = None) -> str:
     """``27 Oct 2026, 10:00 – 17:00`` (one day) or a range over days, in ``zone_name``."""
-    locale = locale or current_locale_code()
+    locale = formatting_locale(locale or current_locale_code())
     tz = times.zone(zone_name)
     first, last = start.astimezone(tz), end.astimezone(tz)
     values = {"date": format_date(first, format="medium", locale=locale),
@@ -59,10 +59,11 @@ def event_times(event, reader_zone: str | None) -> Times:
 
 def day_label(value, locale: str | None = None) -> str:
     """A day as the month calendar names it in full (``Tuesday 27 October 2026``)."""
-    return format_date(value, format="full", locale=locale or current_locale_code())
+    return format_date(value, format="full",
+                       locale=formatting_locale(locale or current_locale_code()))
 
 
 def time_label(instant: datetime, zone_name: str, locale: str | None = None) -> str:
     """A time of day in ``zone_name`` (``10:00``)."""
     return format_time(instant, format="short", tzinfo=times.zone(zone_name),
-                       locale=locale or current_locale_code())
+                       locale=formatting_locale(locale or current_locale_code()))

@@ -6,7 +6,7 @@ from flask_babel import force_locale
 from sqlalchemy import select
 
 from headstart.core import blocks
-from headstart.core.i18n import _, _l
+from headstart.core.i18n import _, _l, formatting_locale
 from headstart.core.mail import external_url
 from headstart.core.markdown import plain_text
 from headstart.extensions import db
@@ -19,7 +19,7 @@ def latest(limit: int, language: str) -> list[blocks.BlockItem]:
     items = []
     for edition in db.session.scalars(select(Edition).order_by(Edition.number.desc())
                                       .limit(limit)):
-        with force_locale(language):
+        with force_locale(formatting_locale(language)):
             title = _("Handbook, edition %(number)s", number=edition.number)
         items.append(blocks.BlockItem(
             title=title, url=external_url("handbook.edition", number=edition.number),

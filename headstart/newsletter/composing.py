@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from headstart.core import blocks
 from headstart.core.errors import DomainError, PermissionDenied
-from headstart.core.i18n import LOCALES, _l
+from headstart.core.i18n import LOCALES, _l, formatting_locale
 from headstart.core.markdown import render
 from headstart.extensions import db
 from headstart.newsletter.models import Issue, IssueTranslation
@@ -47,7 +47,7 @@ def unknown_blocks(body: str) -> list[str]:
 def _item_markdown(item: blocks.BlockItem, language: str) -> str:
     line = f"- **[{escape_markdown(item.title)}](<{item.url}>)**"
     if item.date is not None:
-        line += " · " + format_date(item.date, format="long", locale=language)
+        line += " · " + format_date(item.date, format="long", locale=formatting_locale(language))
     if item.summary:
         line += "  \n  " + escape_markdown(item.summary)
     return line
@@ -55,7 +55,8 @@ def _item_markdown(item: blocks.BlockItem, language: str) -> str:
 
 def _item_text(item: blocks.BlockItem, language: str) -> str:
     lines = [f"- {' '.join(item.title.split())}", f"  {item.url}"]
-    details = [format_date(item.date, format="long", locale=language)] if item.date else []
+    details = ([format_date(item.date, format="long", locale=formatting_locale(language))]
+               if item.date else [])
     if item.summary:
         details.append(" ".join(item.summary.split()))
     if details:

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from flask_babel import force_locale
 from sqlalchemy import select
 
-from headstart.core.i18n import _n
+from headstart.core.i18n import _n, formatting_locale
 from headstart.core.mail import absolute_url, external_url, send_mail
 from headstart.core.models import as_utc, utcnow
 from headstart.extensions import db
@@ -53,7 +53,7 @@ def mail_digest(user, items: list[Notification], *, subject: Callable[[int], str
     with its absolute link, and a link to where they change what they are told.
     ``subject(count)`` is called in the member's language."""
     language = user.preferred_language or "en"
-    with force_locale(language):
+    with force_locale(formatting_locale(language)):
         lines = [(notifications.text(n), absolute_url(n.url)) for n in items]
         title = subject(len(items))
     send_mail(user.email, title, template, locale=language, items=lines,

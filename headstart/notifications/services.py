@@ -20,7 +20,7 @@ from flask_babel import force_locale
 from sqlalchemy import delete, func, select, update
 
 from headstart.core.errors import DomainError
-from headstart.core.i18n import _l
+from headstart.core.i18n import _l, formatting_locale
 from headstart.core.mail import external_url, link_context, send_mail
 from headstart.core.models import utcnow
 from headstart.core.signals import account_export
@@ -117,7 +117,7 @@ def notify(user, kind: str, details: dict, *, endpoint: str, email: bool = True,
                                 url=url_for(endpoint, **url_values))
     db.session.add(notification)
     if email and (kind not in SETTINGS or email_choice(user, kind) == "immediately"):
-        with force_locale(user.preferred_language or "en"):
+        with force_locale(formatting_locale(user.preferred_language or "en")):
             sentence = text(notification)
         send_mail(user.email, sentence, "notification", locale=user.preferred_language or "en",
                   sentence=sentence, link=external_url(endpoint, **url_values),
