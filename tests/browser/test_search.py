@@ -56,10 +56,10 @@ def test_search_narrow_and_save(browser, live_server, searchable):
     page = context.new_page()
     try:
         page.goto("/")
-        page.get_by_label("Search the portal").fill("languag")
+        page.get_by_label("Search the portal").fill("langauge")
         page.get_by_label("Search the portal").press("Enter")
-        expect(page).to_have_url(re.compile(r"/search\?q=languag"))
-        page.get_by_role("link", name="language").first.click()  # did you mean
+        expect(page).to_have_url(re.compile(r"/search\?q=langauge"))
+        page.get_by_role("link", name="language", exact=True).click()  # did you mean
         expect(page.locator(".result-count")).to_contain_text("2 results")
         assert_accessible(page)
         page.goto("/practices/?q=language")

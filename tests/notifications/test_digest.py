@@ -49,7 +49,7 @@ def test_immediately_daily_and_never_each_do_what_they_say(app, runner, login_as
     assert f"{BASE}/practices/{first.id}#sec-actions" in body
     assert f"{BASE}/practices/{second.id}#sec-actions" in body
     assert f"{BASE}/notifications/settings" in body
-    assert digest["Subject"].endswith(": 2 new notifications")
+    assert digest["Subject"] == "Váš přehled HEADSTART: 2 nová oznámení"  # in Czech
     assert outbox.messages(to=never.user.email) == []
     assert len(outbox.messages(to=at_once.user.email)) == 2  # nothing in a digest for them
 

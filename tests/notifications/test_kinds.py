@@ -112,14 +112,15 @@ def test_the_proposer_hears_whether_their_event_is_approved_or_declined(
     assert post_form(coordinator, f"/events/{first}/approve",
                      page=f"/events/{first}").status_code == 302
     approved = outbox.last(to=proposer.email)
-    assert "“Orientation day” is approved" in approved["Subject"]
+    # The proposer reads it in their own language.
+    assert "Vaše akce „Orientation day“ je schválena" in approved["Subject"]
     assert f"{BASE}/events/{first}" in Outbox.body(approved)
     assert_rendered_in(app, approved, "cs")
 
     assert post_form(coordinator, f"/events/{second}/decline",
                      page=f"/events/{second}").status_code == 302
     declined = outbox.last(to=proposer.email)
-    assert "“Diploma clinic” was declined" in declined["Subject"]
+    assert "Vaši akci „Diploma clinic“ koordinátor zamítl." in declined["Subject"]
     assert f"{BASE}/events/{second}" in Outbox.body(declined)
     assert not [m for m in outbox.messages(to=coordinator.user.email)
                 if "approved" in m["Subject"] or "declined" in m["Subject"]]
@@ -179,7 +180,7 @@ def test_coordinators_hear_of_a_new_organisation_and_of_a_changed_identity(
     member = make_user("practitioner", name="Jana Nováková")
     organisation_id = _create_org(app, member)
     mail = outbox.last(to=czech.email)
-    assert "Jana Nováková added the organisation Integration Desk Brno (CZ)." in mail[
+    assert "Jana Nováková přidal(a) organizaci Integration Desk Brno (CZ)." in mail[
         "Subject"]
     assert f"{BASE}/directory/{organisation_id}" in Outbox.body(mail)
     assert_rendered_in(app, mail, "cs")
@@ -210,7 +211,7 @@ def test_a_join_request_tells_the_members_and_not_the_coordinators(
     assert post_form(applicant, f"/directory/{organisation.id}/join",
                      page=f"/directory/{organisation.id}").status_code == 302
     mail = outbox.last(to=member.email)
-    assert "asks to join Integration Centre Prague" in mail["Subject"]
+    assert "žádá o členství v organizaci Integration Centre Prague" in mail["Subject"]
     assert f"{BASE}/directory/{organisation.id}#requests-heading" in Outbox.body(mail)
     assert_rendered_in(app, mail, "cs")
     assert outbox.messages(to=coordinator.email) == []
@@ -252,7 +253,7 @@ def test_a_link_to_an_organisation_without_members_asks_the_coordinators(
     assert "The coordinators were asked to find the people of Integration Desk Turin" in page
     assert "Your proposal was sent to the members" not in page
     mail = outbox.last(to=coordinator.email)
-    assert "Integration Desk Turin has no members on HEADSTART" in mail["Subject"]
+    assert "Integration Desk Turin nemá na portálu HEADSTART žádné členy" in mail["Subject"]
     assert f"{BASE}/directory/{theirs.id}" in Outbox.body(mail)
     assert_rendered_in(app, mail, "cs")
     assert outbox.messages(to=proposer.email) == []
