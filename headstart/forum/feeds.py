@@ -46,7 +46,7 @@ def category_feed(category) -> Response:
     feed_url = external_url("forum.category_feed", category_id=category.id)
     feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: current_locale_code()})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = _text(
-        _("HEADSTART forum: %(category)s", category=category.name))
+        _("HEADSTART forum: %(category)s", category=category.shown_name))
     ET.SubElement(feed, f"{{{ATOM}}}id").text = feed_url
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml",
                   href=feed_url)

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship
 
+from headstart.core.i18n import current_locale_code
 from headstart.core.models import UTCDateTime, utcnow
 from headstart.extensions import db
 
@@ -39,8 +40,13 @@ class ForumCategory(db.Model):
     __tablename__ = "forum_categories"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: The name and description every reader sees unless ``names``/``descriptions`` have
+    #: one in their language.
     name: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text, default="")
+    #: Interface language code → the name (and description) in that language.
+    names: Mapped[dict] = mapped_column(JSON, default=dict)
+    descriptions: Mapped[dict] = mapped_column(JSON, default=dict)
     #: ``theme`` or ``corridor`` (:data:`GROUPINGS`).
     grouping: Mapped[str] = mapped_column(String(20), default="theme")
     #: Order on the front page, smallest first.
@@ -50,6 +56,16 @@ class ForumCategory(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     topics: Mapped[list[ForumTopic]] = relationship(back_populates="category")
+
+    @property
+    def shown_name(self) -> str:
+        """The name in the reader's language, or the main name."""
+        return (self.names or {}).get(current_locale_code()) or self.name
+
+    @property
+    def shown_description(self) -> str:
+        """The description in the reader's language, or the main one."""
+        return (self.descriptions or {}).get(current_locale_code()) or self.description or ""
 
     def __search_keys__(self) -> list[str]:
         """Who may find its posts changes with the category's access."""

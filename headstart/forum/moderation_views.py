@@ -9,7 +9,7 @@ from flask_login import current_user
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
-from headstart.core.i18n import _, _l
+from headstart.core.i18n import LOCALES, _, _l, current_locale_code, language_name
 from headstart.core.markdown import render
 from headstart.extensions import db
 from headstart.forum import moderation, services
@@ -93,7 +93,7 @@ def move(topic_id: int):
     """Move a topic to another category."""
     topic = services.topic_for(current_user, topic_id)
     form = MoveForm()
-    form.category_id.choices = [(c.id, c.name) for c in services.categories_for(current_user)]
+    form.category_id.choices = [(c.id, c.shown_name) for c in services.categories_for(current_user)]
     if request.method == "GET":
         form.category_id.data = topic.category_id
     status = 200
@@ -138,24 +138,64 @@ def dismiss_flag(flag_id: int):
     return redirect(back)
 
 
+#: Longest name and description in another language (as the main ones).
+TRANSLATION_LIMITS = {"name": 120, "description": 2000}
+
+
+def _other_locales() -> list[str]:
+    return [code for code in LOCALES if code != "en"]
+
+
+def _translations_given(category: ForumCategory | None) -> dict[str, str]:
+    """The name and description in other languages as the form shows them: what was
+    posted, or what the category has (fields ``name_<code>``, ``description_<code>``)."""
+    if request.method == "POST":
+        return {f"{part}_{code}": request.form.get(f"{part}_{code}", "")
+                for part in TRANSLATION_LIMITS for code in _other_locales()}
+    if category is None:
+        return {}
+    return {**{f"name_{code}": text for code, text in (category.names or {}).items()},
+            **{f"description_{code}": text
+               for code, text in (category.descriptions or {}).items()}}
+
+
+def _too_long(given: dict[str, str]) -> list[str]:
+    """The languages whose name or description is longer than the main one may be."""
+    return [language_name(code, current_locale_code()) for code in _other_locales()
+            if any(len(given.get(f"{part}_{code}", "").strip()) > limit
+                   for part, limit in TRANSLATION_LIMITS.items())]
+
+
 @bp.route("/categories/new", methods=["GET", "POST"])
 @bp.route("/c/<int:category_id>/edit", methods=["GET", "POST"])
 @role_required("coordinator")
 def edit_category(category_id: int | None = None):
-    """Create or change a category: name, description, kind, order and who may read it."""
+    """Create or change a category: name and description (also in other languages), kind,
+    order and who may read it."""
     category = services.category_for(current_user, category_id) if category_id else None
     form = CategoryForm(obj=category)
     if request.method == "GET" and category is not None:
         form.access.data = category.access
+    given = _translations_given(category)
     status = 200
     if request.method == "POST":
         status = 422
-        if form.validate_on_submit():
+        too_long = _too_long(given)
+        if too_long:
+            form.validate_on_submit()
+            form.form_errors.append(_(
+                "A name in another language can have at most 120 characters and a "
+                "description 2,000: please shorten %(languages)s.",
+                languages=", ".join(too_long)))
+        elif form.validate_on_submit():
             try:
                 saved = services.save_category(
                     category, actor=current_user, name=form.name.data,
                     description=form.description.data or "", grouping=form.grouping.data,
-                    position=form.position.data, access_level=form.access.data)
+                    position=form.position.data, access_level=form.access.data,
+                    names={code: given[f"name_{code}"] for code in _other_locales()},
+                    descriptions={code: given[f"description_{code}"]
+                                  for code in _other_locales()})
             except DomainError as error:
                 db.session.rollback()
                 apply_error(form, error)
@@ -164,4 +204,5 @@ def edit_category(category_id: int | None = None):
                 flash(_("The category is saved."), "success")
                 return redirect(url_for("forum.category", category_id=saved.id))
     return render_template("forum/category_form.html", form=form, category=category,
-                           action_form=ActionForm()), status
+                           action_form=ActionForm(), locales=_other_locales(),
+                           given=given, language_name=language_name), status

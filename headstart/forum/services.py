@@ -13,7 +13,7 @@ from sqlalchemy import false, func, or_, select
 
 from headstart.core import subjects
 from headstart.core.errors import Conflict, DomainError, NotFound, PermissionDenied
-from headstart.core.i18n import _
+from headstart.core.i18n import LOCALES, _
 from headstart.core.models import utcnow
 from headstart.extensions import db
 from headstart.forum import access, mentions, notices
@@ -394,9 +394,25 @@ def set_email_preference(user, choice: str) -> None:
 
 # --- categories ---------------------------------------------------------------------------
 
+def _translations(texts: dict[str, str] | None, *, limit: int,
+                  single_line: bool = False) -> dict[str, str]:
+    kept = {}
+    for code, text in (texts or {}).items():
+        if code not in LOCALES:
+            continue
+        text = " ".join(str(text or "").split()) if single_line else str(text or "").strip()
+        if text:
+            kept[code] = text[:limit]
+    return kept
+
+
 def save_category(category: ForumCategory | None, *, actor, name: str, description: str,
-                  grouping: str, position: int, access_level: str) -> ForumCategory:
-    """Create (``category`` None) or change a category; coordinators only."""
+                  grouping: str, position: int, access_level: str,
+                  names: dict[str, str] | None = None,
+                  descriptions: dict[str, str] | None = None) -> ForumCategory:
+    """Create (``category`` None) or change a category; coordinators only. ``names`` and
+    ``descriptions`` give them in other interface languages (language code → text; an
+    empty text, or a code that is no interface language, is dropped)."""
     if not access.is_moderator(actor):
         raise PermissionDenied(_("Only coordinators manage categories."))
     if grouping not in GROUPINGS or access_level not in ACCESS_LEVELS:
@@ -406,6 +422,8 @@ def save_category(category: ForumCategory | None, *, actor, name: str, descripti
         db.session.add(category)
     category.name = name.strip()
     category.description = description.strip()
+    category.names = _translations(names, limit=120, single_line=True)
+    category.descriptions = _translations(descriptions, limit=2000)
     category.grouping = grouping
     category.position = position
     category.access = access_level

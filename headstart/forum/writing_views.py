@@ -30,7 +30,7 @@ def _held_message() -> str:
 def start_topic(form, category, *, subject=None, language: str = "en"):
     """Show or handle the new-topic form: in ``category``, or (from a subject's page)
     in the category the member picks."""
-    choices = [(c.id, c.name) for c in services.categories_for(current_user)]
+    choices = [(c.id, c.shown_name) for c in services.categories_for(current_user)]
     if category is None:
         form.category_id.choices = choices
     action = (url_for("forum.discuss", kind=subject.kind, subject_id=subject.id) if subject

@@ -82,6 +82,10 @@ REVIEWED = {
     ("handbook/edit_views.py", 'direction = request.form.get("direction", "")'),
     ("forum/moderation_views.py",
      'back = request.form.get("back") == "queue" and url_for("forum.moderation_queue") \\'),
+    # Only name_<locale> and description_<locale> of the interface languages are read;
+    # save_category keeps them in the category's own names/descriptions.
+    ("forum/moderation_views.py",
+     'return {f"{part}_{code}": request.form.get(f"{part}_{code}", "")'),
     ("notifications/views.py",
      'return redirect(safe_next(request.form.get("next"), url_for("notifications.index")))'),
     ("accounts/views.py", 'next_url = safe_next(request.values.get("next"), url_for("main.home"))'),
