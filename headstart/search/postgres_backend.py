@@ -225,11 +225,18 @@ class PostgresBackend:
             if not best_match.relaxable(clause):
                 keys.append(func.cast(-1.0, Float))
                 continue
+            # Counted items (no function words) that some candidate holds at all; the
+            # window sums d_* count them over every candidate the reader may read.
+            measured = best_match.counted(clause)
+            held_count = sum((counted.c[f"m_{c}_{i}"] for i in measured), start=0)
+            known = sum((case((counted.c[f"d_{c}_{i}"] > 0, 1), else_=0) for i in measured),
+                        start=0)
             cost = sum((counted.c[f"m_{c}_{i}"] * func.ln(counted.c[f"d_{c}_{i}"] + 1)
-                        for i in items), start=0)
-            keys.append(case((and_(count >= best_match.minimum(clause),
+                        for i in measured), start=0)
+            keys.append(case((and_(known > 0,
+                                   held_count >= func.greatest(1, func.ceil(known / 2.0)),
                                    not_(counted.c[f"x_{c}"])),
-                              count * best_match.COUNT_WEIGHT - cost), else_=-1.0))
+                              held_count * best_match.COUNT_WEIGHT - cost), else_=-1.0))
         ranked = select(counted.c.key, counted.c.area, counted.c.object_id,
                         counted.c.published_at, counted.c.rank_all, counted.c.rank_any,
                         or_(*whole).label("whole"),
@@ -262,8 +269,8 @@ class PostgresBackend:
                 continue
             # The clause it was found through: the best key, the first one on a tie.
             found = max(range(len(clauses)), key=lambda c: (row[f"k_{c}"], -c))
-            missing = tuple(best_match.label(item)
-                            for i, item in enumerate(clauses[found].required)
+            missing = tuple(best_match.label(clauses[found].required[i])
+                            for i in best_match.counted(clauses[found])
                             if not row[f"m_{found}_{i}"])
             hits.append(Hit(row["key"], row["area"], row["object_id"],
                             float(row["rank_any"] or 0), missing))

@@ -366,13 +366,20 @@ class WhooshBackend:
             held = np.zeros(snapshot.size, dtype=np.int16)
             cost = np.zeros(snapshot.size, dtype=np.float64)
             clause_scores = np.zeros(snapshot.size, dtype=np.float64)
-            for item_scores, item_mask in items:
-                held += item_mask
+            known = 0
+            for position in best_match.counted(clause):
+                item_scores, item_mask = items[position]
                 frequency = int(np.count_nonzero(item_mask & allowed))
+                if not frequency:
+                    continue
+                known += 1
+                held += item_mask
                 cost += item_mask * best_match.rarity(frequency)
                 clause_scores += item_scores
+            if not known:
+                continue
             keys = best_match.key(held, cost)
-            better = (allowed & ~excluded & (held >= best_match.minimum(clause))
+            better = (allowed & ~excluded & (held >= best_match.minimum(known))
                       & (keys > best))
             best[better] = keys[better]
             through[better] = number
@@ -444,9 +451,9 @@ class WhooshBackend:
             chosen = ranked(relaxed, ranking, end - complete)[max(0, start - complete):]
             for docnum in chosen:
                 clause, items, _excluded = parts[through[docnum]]
-                missing = tuple(best_match.label(item) for item, (_s, mask)
-                                in zip(clause.required, items, strict=True)
-                                if not mask[docnum])
+                missing = tuple(best_match.label(clause.required[position])
+                                for position in best_match.counted(clause)
+                                if not items[position][1][docnum])
                 hits.append(_hit(searcher, docnum, float(relaxed_scores[docnum]), missing))
         return SearchResult(total, hits, facets, relaxed=relaxed is not None,
                             complete=complete)
