@@ -12,7 +12,7 @@ from headstart.core import bounds
 from headstart.core.auth import ROLE_LABELS, ROLES, role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm
-from headstart.core.i18n import LOCALES, _, _l, language_name
+from headstart.core.i18n import _, _l, language_name, other_locales
 from headstart.extensions import db
 from headstart.practices import terms
 from headstart.practices.forms import TermForm
@@ -100,10 +100,6 @@ def _term_or_404(vocabulary: str, term_id: int) -> TaxonomyTerm:
     return term
 
 
-def _other_locales() -> list[str]:
-    return [code for code in LOCALES if code != "en"]
-
-
 @bp.route("/taxonomy/")
 @bp.route("/taxonomy/<vocabulary>")
 @role_required("admin")
@@ -120,7 +116,7 @@ def taxonomy(vocabulary: str = "theme"):
 
 def _term_page(vocabulary: str, form: TermForm, term: TaxonomyTerm | None, status: int = 200):
     return render_template("admin/term.html", vocabulary=vocabulary, form=form, term=term,
-                           titles=VOCABULARY_TITLES, locales=_other_locales(),
+                           titles=VOCABULARY_TITLES, locales=other_locales(),
                            values=request.form if request.method == "POST" else
                            {f"label_{k}": v for k, v in ((term.labels or {}) if term else {})
                             .items()},
@@ -142,7 +138,7 @@ def term(vocabulary: str, term_id: int | None = None):
         return _term_page(vocabulary, form, existing, 422)
     values = {**request.form.to_dict(), **form.data}
     try:
-        saved = terms.save_term(vocabulary, values, term=existing, locales=_other_locales())
+        saved = terms.save_term(vocabulary, values, term=existing, locales=other_locales())
     except terms.InvalidTerm as error:
         db.session.rollback()
         for field, message in error.problems.items():

@@ -76,6 +76,12 @@ def is_supported(code: str | None) -> bool:
     return bool(code) and code in available_locales()
 
 
+def other_locales() -> list[str]:
+    """The interface languages besides English, in which records' main texts are written
+    (forms offering a text per language offer these)."""
+    return [code for code in LOCALES if code != "en"]
+
+
 def formatting_locale(code: str) -> str:
     """The CLDR locale that writes dates and numbers for interface language ``code``."""
     return FORMAT_LOCALES.get(code, code)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from headstart.core.auth import role_required
 from headstart.core.errors import DomainError
 from headstart.core.forms import ActionForm, apply_error
-from headstart.core.i18n import LOCALES, _, _l, current_locale_code, language_name
+from headstart.core.i18n import _, _l, current_locale_code, language_name, other_locales
 from headstart.core.markdown import render
 from headstart.extensions import db
 from headstart.forum import moderation, services
@@ -142,16 +142,12 @@ def dismiss_flag(flag_id: int):
 TRANSLATION_LIMITS = {"name": 120, "description": 2000}
 
 
-def _other_locales() -> list[str]:
-    return [code for code in LOCALES if code != "en"]
-
-
 def _translations_given(category: ForumCategory | None) -> dict[str, str]:
     """The name and description in other languages as the form shows them: what was
     posted, or what the category has (fields ``name_<code>``, ``description_<code>``)."""
     if request.method == "POST":
         return {f"{part}_{code}": request.form.get(f"{part}_{code}", "")
-                for part in TRANSLATION_LIMITS for code in _other_locales()}
+                for part in TRANSLATION_LIMITS for code in other_locales()}
     if category is None:
         return {}
     return {**{f"name_{code}": text for code, text in (category.names or {}).items()},
@@ -161,7 +157,7 @@ def _translations_given(category: ForumCategory | None) -> dict[str, str]:
 
 def _too_long(given: dict[str, str]) -> list[str]:
     """The languages whose name or description is longer than the main one may be."""
-    return [language_name(code, current_locale_code()) for code in _other_locales()
+    return [language_name(code, current_locale_code()) for code in other_locales()
             if any(len(given.get(f"{part}_{code}", "").strip()) > limit
                    for part, limit in TRANSLATION_LIMITS.items())]
 
@@ -193,9 +189,9 @@ def edit_category(category_id: int | None = None):
                     category, actor=current_user, name=form.name.data,
                     description=form.description.data or "", grouping=form.grouping.data,
                     position=form.position.data, access_level=form.access.data,
-                    names={code: given[f"name_{code}"] for code in _other_locales()},
+                    names={code: given[f"name_{code}"] for code in other_locales()},
                     descriptions={code: given[f"description_{code}"]
-                                  for code in _other_locales()})
+                                  for code in other_locales()})
             except DomainError as error:
                 db.session.rollback()
                 apply_error(form, error)
@@ -204,5 +200,5 @@ def edit_category(category_id: int | None = None):
                 flash(_("The category is saved."), "success")
                 return redirect(url_for("forum.category", category_id=saved.id))
     return render_template("forum/category_form.html", form=form, category=category,
-                           action_form=ActionForm(), locales=_other_locales(),
+                           action_form=ActionForm(), locales=other_locales(),
                            given=given, language_name=language_name), status
